@@ -1,0 +1,71 @@
+"""Dates as the KB writes them: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+
+A partial date stands for its whole month or year, so every date is a
+:class:`Period` with a first and a last day. Checks give a partial date the
+benefit of the doubt: a tenure *may* cover a day if any reading of its dates
+does, and *surely* covers it only if every reading does.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """An inclusive range of days written as one (possibly partial) date."""
+
+    start: dt.date
+    end: dt.date
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def day(cls, day: dt.date) -> Period:
+        return cls(day, day, day.isoformat())
+
+
+def parse_period(value: object) -> Period:
+    """Parse a KB or command-line date; raise ValueError with a plain reason."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Period.day(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+    text = value.strip()
+    m = _DATE_RE.match(text)
+    if not m:
+        raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+    year = int(m.group(1))
+    if year < 1:
+        raise ValueError(f"impossible date {value!r}")
+    if m.group(2) is None:
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), text)
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(f"impossible date {value!r}: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if m.group(3) is None:
+        return Period(dt.date(year, month, 1), dt.date(year, month, last), text)
+    day = int(m.group(3))
+    if not 1 <= day <= last:
+        raise ValueError(f"impossible date {value!r}: {calendar.month_name[month]} {year} has {last} days")
+    return Period.day(dt.date(year, month, day))
+
+
+def parse_day(value: object) -> dt.date:
+    """Parse a full ``YYYY-MM-DD`` date (for ``--date`` and front matter)."""
+    period = parse_period(value)
+    if period.start != period.end:
+        # A partial article date is allowed: check it at its whole range.
+        raise ValueError(f"expected a full date YYYY-MM-DD, got {value!r}")
+    return period.start

@@ -1,0 +1,273 @@
+"""Reading drafts: bytes -> checked text segments with exact source positions.
+
+Markdown is parsed with markdown-it-py, never regex-scanned. Block tokens
+tell which lines hold prose; the inline rules that produce code spans, inline
+HTML, autolinks, images and links are wrapped to record the exact character
+ranges they consume, so that those ranges (and link targets, but not link
+text) are left out of the checked text. Each inline block becomes one
+:class:`Segment` whose characters map back to the original line and column.
+Front matter is read for the article's date and never checked.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_inline import StateInline
+
+from factlint.dates import parse_day
+from factlint.errors import DraftError
+from factlint.yamlio import LocDict, load_yaml_text
+
+BARRIER = "\x00"  # stands in for excluded text: no name or title spans it
+DATE_KEYS = ("date", "published", "published_at")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+_DIRECTIVE_RE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+_DATE_PREFIX_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of prose (one paragraph, heading, cell…) and where it came from."""
+
+    text: str
+    starts: tuple[int, ...]      # segment offsets where a source line piece begins
+    lines: tuple[int, ...]       # 1-based line of each piece
+    cols: tuple[int, ...]        # 0-based column of each piece's first character
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of the character at *offset*."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.lines[i], self.cols[i] + offset - self.starts[i] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    action: str            # "disable" | "enable" | "disable-next-line"
+    codes: tuple[str, ...]  # empty: every rule
+    line: int
+
+
+@dataclass
+class Document:
+    path: str
+    text: str                  # with line endings normalised to "\n"
+    segments: list[Segment]
+    date: dt.date | None = None
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
+    markdown: bool = True
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+# -- bytes to text -----------------------------------------------------------
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode a draft, refusing what is not a readable UTF-8 text."""
+    if not raw.strip():
+        raise DraftError("empty file: nothing to check", path)
+    if b"\x00" in raw:
+        raise DraftError("binary file (contains NUL bytes): not a draft", path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DraftError(f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {col} (save the file as UTF-8)", path, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_path(path: Path, display: str | None = None) -> Document:
+    shown = display if display is not None else str(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DraftError("is a directory", shown) from None
+    except OSError as exc:
+        raise DraftError(f"cannot read file: {exc.strerror or exc}", shown) from None
+    return parse_document(decode(raw, shown), shown, markdown=path.suffix.lower() not in TEXT_SUFFIXES)
+
+
+# -- front matter --------------------------------------------------------------
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
+    """Return the front matter mapping and how many lines it takes."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return {}, 0
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            block = "\n".join(lines[1:i])
+            data = load_yaml_text(block, path, DraftError) if block.strip() else None
+            if data is None:
+                return {}, i + 1
+            if not isinstance(data, dict):
+                raise DraftError("front matter must be a YAML mapping", path, 2)
+            if isinstance(data, LocDict):
+                data.key_lines = {k: v + 1 for k, v in data.key_lines.items()}
+            return data, i + 1
+    return {}, 0
+
+
+def front_matter_date(fm: dict[str, Any], path: str) -> dt.date | None:
+    for key in DATE_KEYS:
+        if key in fm and fm[key] is not None:
+            value = fm[key]
+            line = fm.line_of(key) if isinstance(fm, LocDict) else None
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            m = _DATE_PREFIX_RE.match(str(value).strip())
+            try:
+                if not m:
+                    raise ValueError(f"expected YYYY-MM-DD, got {value!r}")
+                return parse_day(m.group(1))
+            except ValueError as exc:
+                raise DraftError(f"front matter {key!r}: {exc}", path, line) from None
+    return None
+
+
+# -- markdown --------------------------------------------------------------------
+
+def _wrap(name: str, fn: Any) -> Any:
+    def rule(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        label_end = -1
+        if name == "link" and not silent and state.src[start] == "[":
+            label_end = parseLinkLabel(state, start, True)
+        ok = bool(fn(state, silent))
+        if ok and not silent:
+            spans = state.env.setdefault("_excluded", [])
+            if name == "link":
+                if label_end >= 0:
+                    spans.append((label_end, state.pos))  # the target, not the link text
+            else:
+                spans.append((start, state.pos))
+                if name == "html_inline":
+                    state.env.setdefault("_html", []).append((start, state.src[start:state.pos]))
+        return ok
+
+    return rule
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.disable("inline")  # inline content is parsed per block below, to map positions
+    for r in md.inline.ruler.__rules__:
+        if r.name in ("backticks", "html_inline", "autolink", "image", "link"):
+            r.fn = _wrap(r.name, r.fn)
+    md.inline.ruler.__compiled__ = {}  # rebuild the chains with the wrapped rules
+    return md
+
+
+_MD: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = _make_parser()
+    return _MD
+
+
+def _directives_in(html: str, line: int) -> list[Directive]:
+    out = []
+    for m in _DIRECTIVE_RE.finditer(html):
+        codes = tuple(c for c in re.split(r"[\s,]+", m.group(2).strip()) if c)
+        out.append(Directive(m.group(1), codes, line + html.count("\n", 0, m.start())))
+    return out
+
+
+def _segment(content: str, excluded: list[tuple[int, int]], first_line: int, src_lines: list[str],
+             cursors: dict[int, int]) -> Segment | None:
+    """Map an inline block's content back onto the source lines it came from."""
+    chars = list(content)
+    for a, b in excluded:
+        for i in range(a, min(b, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = BARRIER
+    text = "".join(chars)
+    starts, lines, cols = [], [], []
+    offset = 0
+    for i, piece in enumerate(content.split("\n")):
+        li = first_line + i
+        if li >= len(src_lines):
+            return None
+        src = src_lines[li]
+        col = src.find(piece, cursors.get(li, 0)) if piece else cursors.get(li, 0)
+        if col < 0:
+            stripped = piece.lstrip()
+            col = src.find(stripped, cursors.get(li, 0)) if stripped else -1
+            if col < 0:
+                return None  # cannot place it exactly: better unchecked than misplaced
+            col -= len(piece) - len(stripped)
+        cursors[li] = col + len(piece)
+        starts.append(offset)
+        lines.append(li + 1)
+        cols.append(col)
+        offset += len(piece) + 1
+    return Segment(text, tuple(starts), tuple(lines), tuple(cols))
+
+
+def parse_document(text: str, path: str, markdown: bool = True) -> Document:
+    fm, fm_lines = split_front_matter(text, path) if markdown else ({}, 0)
+    date = front_matter_date(fm, path)
+    src_lines = text.split("\n")
+    if not markdown:
+        return Document(path, text, _plain_segments(src_lines), date, fm, _plain_directives(src_lines), False)
+    body = "\n" * fm_lines + "\n".join(src_lines[fm_lines:])
+    md = _parser()
+    segments: list[Segment] = []
+    directives: list[Directive] = []
+    cursors: dict[int, int] = {}
+    for tok in md.parse(body, {}):
+        if tok.type == "html_block" and tok.map:
+            directives.extend(_directives_in(tok.content, tok.map[0] + 1))
+        if tok.type != "inline" or not tok.map:
+            continue
+        env: dict[str, Any] = {}
+        md.inline.parse(tok.content, md, env, [])
+        seg = _segment(tok.content, env.get("_excluded", []), tok.map[0], src_lines, cursors)
+        if seg is not None:
+            segments.append(seg)
+            for start, html in env.get("_html", []):
+                directives.extend(_directives_in(html, seg.position(start)[0]))
+    return Document(path, text, segments, date, fm, directives, True)
+
+
+def _plain_segments(src_lines: list[str]) -> list[Segment]:
+    """Plain text: one segment per paragraph (blank lines separate them)."""
+    segments = []
+    block: list[int] = []
+    for i, line in enumerate([*src_lines, ""]):
+        if line.strip():
+            block.append(i)
+            continue
+        if block:
+            pieces = [src_lines[j] for j in block]
+            starts, offset = [], 0
+            for p in pieces:
+                starts.append(offset)
+                offset += len(p) + 1
+            segments.append(Segment("\n".join(pieces), tuple(starts), tuple(j + 1 for j in block), tuple(0 for _ in block)))
+            block = []
+    return segments
+
+
+def _plain_directives(src_lines: list[str]) -> list[Directive]:
+    out: list[Directive] = []
+    for i, line in enumerate(src_lines):
+        if "factlint-" in line:
+            out.extend(_directives_in(line, i + 1))
+    return out

@@ -1,0 +1,146 @@
+"""The compiled KB: token tries for names and titles, and token maps.
+
+Built once from a :class:`~factlint.kb.model.KnowledgeBase` and cached on
+disk (see :mod:`factlint.kb`). Mention finding walks the tries token by token
+(no name is compared against every token); fuzzy matching only ever looks at
+the few candidates that share a given or family name with what was written.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
+from factlint.text import keys
+
+Key = tuple[str, ...]
+END = ""  # trie terminal marker (no token is empty)
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One way of writing a person's name, split into given and family parts."""
+
+    person: str
+    text: str
+    kind: str  # "canonical" | "alias" | "misspelling"
+    key: Key
+    given: Key
+    family: Key
+    family_first: bool
+
+
+def _split(person: Person, text: str, kind: str) -> NameForm:
+    k = keys(text)
+    fam = keys(person.family) if person.family else ()
+    canon = keys(person.name)
+    if fam:
+        for i in range(len(k) - len(fam) + 1):
+            if k[i : i + len(fam)] == fam:
+                return NameForm(person.id, text, kind, k, k[:i] + k[i + len(fam):], fam, i == 0 and len(k) > len(fam))
+        # A transliterated alias: put the family part where the canonical name has it.
+        first = canon[: len(fam)] == fam and len(canon) > len(fam)
+        n = len(fam)
+        if first:
+            return NameForm(person.id, text, kind, k, k[n:], k[:n], len(k) > n)
+        return NameForm(person.id, text, kind, k, k[:-n] if len(k) > n else (), k[-n:], False)
+    if len(k) == 1:
+        return NameForm(person.id, text, kind, k, (), k, False)
+    # Particles such as "al-", "van", "de" belong to the family name.
+    i = len(k) - 1
+    while i > 1 and k[i - 1] in PARTICLES:
+        i -= 1
+    return NameForm(person.id, text, kind, k, k[:i], k[i:], False)
+
+
+PARTICLES = frozenset("al el bin ibn van von der den de del della di da dos das du la le ter ten".split())
+
+
+def _insert(trie: dict, key: Key, value: object) -> None:
+    node = trie
+    for tok in key:
+        node = node.setdefault(tok, {})
+    node.setdefault(END, []).append(value)
+
+
+@dataclass
+class KBIndex:
+    kb: KnowledgeBase
+    names: dict = field(default_factory=dict)        # token trie -> [NameForm]
+    jurisdictions: dict = field(default_factory=dict)  # trie -> [jurisdiction id]
+    roles: dict = field(default_factory=dict)         # trie -> [role id]
+    office_titles: dict = field(default_factory=dict)  # trie -> [office id]
+    by_family: dict[Key, list[NameForm]] = field(default_factory=dict)
+    by_given: dict[str, list[NameForm]] = field(default_factory=dict)  # first given token
+    offices_by_role: dict[str, list[str]] = field(default_factory=dict)
+    tenures_by_person: dict[str, list[Tenure]] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> KBIndex:
+        idx = cls(kb)
+        by_family: dict[Key, list[NameForm]] = defaultdict(list)
+        by_given: dict[str, list[NameForm]] = defaultdict(list)
+        name_words: set[str] = set()
+        for p in kb.people.values():
+            forms = [(p.name, "canonical")] + [(a, "alias") for a in p.aliases] + [(m, "misspelling") for m in p.misspellings]
+            seen: set[tuple[Key, str]] = set()
+            for text, kind in forms:
+                nf = _split(p, text, kind)
+                if not nf.key or (nf.key, text) in seen:
+                    continue
+                seen.add((nf.key, text))
+                _insert(idx.names, nf.key, nf)
+                name_words.update(nf.key)
+                if kind != "misspelling":
+                    by_family[nf.family].append(nf)
+                    if nf.given:
+                        by_given[nf.given[0]].append(nf)
+        idx.by_family = dict(by_family)
+        idx.by_given = dict(by_given)
+        title_words: set[str] = set()
+        for j in kb.jurisdictions.values():
+            for text in (j.name, *j.aliases, *j.adjectives):
+                k = keys(text)
+                if k:
+                    _insert(idx.jurisdictions, k, j.id)
+                    title_words.update(k)
+        for r in kb.roles.values():
+            for text in (r.name, *r.aliases):
+                k = keys(text)
+                if k:
+                    _insert(idx.roles, k, r.id)
+                    title_words.update(k)
+        by_role: dict[str, list[str]] = defaultdict(list)
+        for o in kb.offices.values():
+            by_role[o.role].append(o.id)
+            for text in (o.title, *o.aliases):
+                if text:
+                    k = keys(text)
+                    if k:
+                        _insert(idx.office_titles, k, o.id)
+                        title_words.update(k)
+        idx.offices_by_role = dict(by_role)
+        tbp: dict[str, list[Tenure]] = defaultdict(list)
+        for o in kb.offices.values():
+            for t in o.holders:
+                tbp[t.person].append(t)
+        idx.tenures_by_person = {k: sorted(v, key=lambda t: t.start.start) for k, v in tbp.items()}
+        idx.title_words = frozenset(title_words)
+        idx.name_words = frozenset(name_words)
+        return idx
+
+    # -- queries -------------------------------------------------------------
+    def office(self, office_id: str) -> Office:
+        return self.kb.offices[office_id]
+
+    def holders_on(self, office_ids: frozenset[str] | set[str], when: object) -> list[Tenure]:
+        from factlint.dates import Period
+
+        assert isinstance(when, Period)
+        out = [t for oid in office_ids for t in self.kb.offices[oid].holders if t.may_cover(when)]
+        return sorted(out, key=lambda t: (t.start.start, t.office))
+
+    def tenures(self, person: str) -> list[Tenure]:
+        return self.tenures_by_person.get(person, [])

@@ -1,0 +1,366 @@
+"""Read, validate and merge knowledge-base YAML into :mod:`factlint.kb.model`.
+
+A KB *source* is one YAML file or a directory of them (read recursively,
+sorted by path). Within one source ids are unique; sources given later are
+merged into earlier ones (see DESIGN.md, "Knowledge base format"). Every
+problem is collected with its file and line, and all are raised together as
+:class:`~factlint.errors.KnowledgeBaseErrors`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factlint.dates import Period, parse_period
+from factlint.errors import KnowledgeBaseError, KnowledgeBaseErrors
+from factlint.kb.model import (
+    FileMeta,
+    Jurisdiction,
+    KnowledgeBase,
+    Office,
+    Origin,
+    Person,
+    Role,
+    Tenure,
+)
+from factlint.yamlio import LocDict, LocList, load_yaml_file
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KB_SUFFIXES = (".yaml", ".yml")
+
+SECTIONS = ("jurisdictions", "roles", "people", "offices")
+TOP_KEYS = frozenset((*SECTIONS, "meta"))
+META_KEYS = frozenset(("as_of", "source", "license", "note"))
+HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
+
+# field name -> kind: "str", "list" (of str), "int", "holders"
+FIELDS: dict[str, dict[str, str]] = {
+    "jurisdictions": {"id": "str", "name": "str", "aliases": "list", "adjectives": "list",
+                      "wikidata": "str", "source": "str", "note": "str"},
+    "roles": {"id": "str", "name": "str", "aliases": "list", "source": "str", "note": "str"},
+    "people": {"id": "str", "name": "str", "aliases": "list", "misspellings": "list",
+               "family": "str", "wikidata": "str", "source": "str", "note": "str"},
+    "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
+                "aliases": "list", "host": "str", "seats": "int", "holders": "holders",
+                "wikidata": "str", "source": "str", "note": "str"},
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "jurisdictions": ("id", "name"),
+    "roles": ("id", "name"),
+    "people": ("id", "name"),
+    "offices": ("id", "role", "jurisdiction"),
+}
+SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
+
+
+def kb_files(source: Path) -> list[Path]:
+    """The YAML files of one KB source, sorted by path."""
+    if source.is_dir():
+        return sorted(p for p in source.rglob("*") if p.suffix in KB_SUFFIXES and p.is_file())
+    if source.is_file():
+        return [source]
+    raise KnowledgeBaseError("no such KB file or directory", str(source))
+
+
+@dataclass
+class _Entry:
+    """One entity as read from YAML, before merging."""
+
+    section: str
+    data: dict[str, Any]
+    origin: Origin
+    key_lines: dict[str, int]
+    holders: list[tuple[dict[str, Any], Origin]] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.errors: list[KnowledgeBaseError] = []
+        self.metas: list[FileMeta] = []
+
+    def error(self, message: str, path: str, line: int | None) -> None:
+        self.errors.append(KnowledgeBaseError(message, path, line))
+
+    # -- one file ---------------------------------------------------------
+    def read_file(self, path: Path) -> list[_Entry]:
+        try:
+            doc = load_yaml_file(path, KnowledgeBaseError)
+        except KnowledgeBaseError as exc:
+            self.errors.append(exc)
+            return []
+        p = str(path)
+        if doc is None:
+            self.metas.append(FileMeta(p))
+            return []
+        if not isinstance(doc, LocDict):
+            self.error(f"a KB file must be a mapping with keys {', '.join(sorted(TOP_KEYS))}", p, 1)
+            return []
+        for key in doc:
+            if key not in TOP_KEYS:
+                self.error(f"unknown key {key!r} (expected one of {', '.join(sorted(TOP_KEYS))})", p, doc.line_of(key))
+        meta = self.read_meta(doc.get("meta"), p, doc.line_of("meta"))
+        self.metas.append(meta)
+        entries: list[_Entry] = []
+        for section in SECTIONS:
+            items = doc.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, LocList):
+                self.error(f"{section!r} must be a list", p, doc.line_of(section))
+                continue
+            for i, item in enumerate(items):
+                line = items.line_of(i)
+                if not isinstance(item, LocDict):
+                    self.error(f"each entry of {section!r} must be a mapping, got {item!r}", p, line)
+                    continue
+                entry = self.read_entry(section, item, Origin(p, item.line, meta.as_of))
+                if entry is not None:
+                    entries.append(entry)
+        return entries
+
+    def read_meta(self, meta: Any, path: str, line: int) -> FileMeta:
+        if meta is None:
+            return FileMeta(path)
+        if not isinstance(meta, LocDict):
+            self.error("'meta' must be a mapping", path, line)
+            return FileMeta(path)
+        for key in meta:
+            if key not in META_KEYS:
+                self.error(f"unknown key {key!r} in meta (expected one of {', '.join(sorted(META_KEYS))})", path, meta.line_of(key))
+        as_of = None
+        if "as_of" in meta:
+            try:
+                period = parse_period(meta["as_of"])
+                as_of = period.end
+            except ValueError as exc:
+                self.error(f"meta.as_of: {exc}", path, meta.line_of("as_of"))
+        src = meta.get("source")
+        lic = meta.get("license")
+        return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None)
+
+    def read_entry(self, section: str, item: LocDict, origin: Origin) -> _Entry | None:
+        kinds = FIELDS[section]
+        path = origin.path
+        ok = True
+        data: dict[str, Any] = {}
+        for key, value in item.items():
+            line = item.line_of(key)
+            kind = kinds.get(key)
+            if kind is None:
+                what = SINGULAR[section]
+                self.error(f"unknown key {key!r} in {what} {item.get('id', '?')!r} (expected one of {', '.join(sorted(kinds))})", path, line)
+                ok = False
+                continue
+            if value is None and key not in ("id", "name", "role", "jurisdiction", "person"):
+                continue  # an explicit null is the same as leaving it out
+            if kind == "str":
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and key not in ("id",):
+                    value = str(value)
+                if not isinstance(value, str) or not value.strip():
+                    self.error(f"{key!r} must be a non-empty string, got {value!r}", path, line)
+                    ok = False
+                    continue
+                data[key] = value.strip()
+            elif kind == "list":
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                    self.error(f"{key!r} must be a list of non-empty strings, got {value!r}", path, line)
+                    ok = False
+                    continue
+                data[key] = [v.strip() for v in value]
+            elif kind == "int":
+                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                    self.error(f"{key!r} must be a whole number of at least 1, got {value!r}", path, line)
+                    ok = False
+                    continue
+                data[key] = value
+            elif kind == "holders":
+                if not isinstance(value, LocList):
+                    self.error(f"'holders' must be a list, got {value!r}", path, line)
+                    ok = False
+        for key in REQUIRED[section]:
+            if key not in item:
+                self.error(f"{SINGULAR[section]} {item.get('id', '?')!r} has no {key!r}", path, item.line)
+                ok = False
+        ident = data.get("id")
+        if isinstance(ident, str) and not ID_RE.match(ident):
+            self.error(f"bad id {ident!r}: use lower-case letters, digits and single hyphens", path, item.line_of("id"))
+            ok = False
+        if not ok:
+            return None
+        entry = _Entry(section, data, origin, dict(getattr(item, "key_lines", {})))
+        if section == "offices" and isinstance(item.get("holders"), LocList):
+            holders = item["holders"]
+            for i, h in enumerate(holders):
+                hline = holders.line_of(i)
+                if not isinstance(h, LocDict):
+                    self.error(f"each holder of {ident} must be a mapping, got {h!r}", path, hline)
+                    continue
+                bad = [k for k in h if k not in HOLDER_KEYS]
+                for k in bad:
+                    self.error(f"unknown key {k!r} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
+                if "person" not in h or not isinstance(h["person"], str):
+                    self.error(f"a holder of {ident} has no 'person'", path, h.line)
+                    continue
+                if "from" not in h or h["from"] is None:
+                    self.error(f"holder {h['person']!r} of {ident} has no 'from' date", path, h.line)
+                    continue
+                if bad:
+                    continue
+                entry.holders.append((dict(h), Origin(path, h.line, origin.as_of)))
+        return entry
+
+
+def _unite(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    seen = dict.fromkeys(a)
+    seen.update(dict.fromkeys(b))
+    return list(seen)
+
+
+def _merge(into: _Entry, new: _Entry) -> None:
+    for key, value in new.data.items():
+        if FIELDS[into.section].get(key) == "list":
+            into.data[key] = _unite(into.data.get(key, []), value)
+        else:
+            into.data[key] = value
+    into.holders.extend(new.holders)
+
+
+def load_sources(sources: Iterable[Path]) -> KnowledgeBase:
+    """Load KB sources in order (earlier ones first) and validate the result."""
+    reader = _Reader()
+    merged: dict[str, dict[str, _Entry]] = {s: {} for s in SECTIONS}
+    for source in sources:
+        try:
+            files = kb_files(source)
+        except KnowledgeBaseError as exc:
+            reader.errors.append(exc)
+            continue
+        seen: dict[tuple[str, str], Origin] = {}
+        group: list[_Entry] = []
+        for path in files:
+            for entry in reader.read_file(path):
+                key = (entry.section, entry.data["id"])
+                if key in seen:
+                    reader.error(f"duplicate {SINGULAR[entry.section]} id {entry.data['id']!r} (first defined at {seen[key]})", entry.origin.path, entry.origin.line)
+                    continue
+                seen[key] = entry.origin
+                group.append(entry)
+        for entry in group:
+            existing = merged[entry.section].get(entry.data["id"])
+            if existing is None:
+                merged[entry.section][entry.data["id"]] = entry
+            else:
+                _merge_holders_then(existing, entry, reader)
+    kb = _build(merged, reader)
+    if reader.errors:
+        raise KnowledgeBaseErrors(reader.errors)
+    return kb
+
+
+def _merge_holders_then(existing: _Entry, new: _Entry, reader: _Reader) -> None:
+    """Merge *new* into *existing*; a later holder replaces an overlapping one of the same person."""
+    if existing.section == "offices" and new.holders:
+        kept: list[tuple[dict[str, Any], Origin]] = []
+        new_periods = [(h["person"], _safe_range(h)) for h, _ in new.holders]
+        for h, origin in existing.holders:
+            rng = _safe_range(h)
+            replaced = any(
+                person == h["person"] and rng is not None and nr is not None
+                and rng[0] <= nr[1] and nr[0] <= rng[1]
+                for person, nr in new_periods
+            )
+            if not replaced:
+                kept.append((h, origin))
+        existing.holders = kept
+        new_holders = new.holders
+        new.holders = []
+        _merge(existing, new)
+        existing.holders.extend(new_holders)
+    else:
+        _merge(existing, new)
+
+
+def _safe_range(h: dict[str, Any]) -> tuple[Any, Any] | None:
+    import datetime as dt
+
+    try:
+        start = parse_period(h["from"]).start
+        end = parse_period(h["to"]).end if h.get("to") is not None else dt.date.max
+    except (ValueError, KeyError):
+        return None
+    return start, end
+
+
+def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBase:
+    jurisdictions = {
+        i: Jurisdiction(i, e.data["name"], tuple(e.data.get("aliases", ())), tuple(e.data.get("adjectives", ())), e.origin)
+        for i, e in merged["jurisdictions"].items()
+    }
+    roles = {i: Role(i, e.data["name"], tuple(e.data.get("aliases", ())), e.origin) for i, e in merged["roles"].items()}
+    people = {
+        i: Person(i, e.data["name"], tuple(e.data.get("aliases", ())), tuple(e.data.get("misspellings", ())),
+                  e.data.get("family"), e.data.get("wikidata"), e.data.get("source"), e.origin)
+        for i, e in merged["people"].items()
+    }
+    for pid, e in merged["people"].items():
+        fam = e.data.get("family")
+        if fam and fam.casefold() not in e.data["name"].casefold():
+            reader.error(f"family name {fam!r} of {pid} is not part of its name {e.data['name']!r}", e.origin.path, e.key_lines.get("family", e.origin.line))
+    offices: dict[str, Office] = {}
+    for oid, e in merged["offices"].items():
+        path = e.origin.path
+        d = e.data
+        if d["role"] not in roles:
+            reader.error(f"unknown role {d['role']!r} in office {oid}", path, e.key_lines.get("role", e.origin.line))
+        if d["jurisdiction"] not in jurisdictions:
+            reader.error(f"unknown jurisdiction {d['jurisdiction']!r} in office {oid}", path, e.key_lines.get("jurisdiction", e.origin.line))
+        if d.get("host") is not None and d["host"] not in jurisdictions:
+            reader.error(f"unknown host jurisdiction {d['host']!r} in office {oid}", path, e.key_lines.get("host", e.origin.line))
+        tenures: list[Tenure] = []
+        for h, origin in e.holders:
+            person = h["person"]
+            if person not in people:
+                reader.error(f"unknown person {person!r} in holders of {oid}", origin.path, origin.line)
+                continue
+            try:
+                start = parse_period(h["from"])
+            except ValueError as exc:
+                reader.error(f"bad 'from' date of {person} in {oid}: {exc}", origin.path, origin.line)
+                continue
+            end: Period | None = None
+            if h.get("to") is not None:
+                try:
+                    end = parse_period(h["to"])
+                except ValueError as exc:
+                    reader.error(f"bad 'to' date of {person} in {oid}: {exc}", origin.path, origin.line)
+                    continue
+                if end.end < start.start:
+                    reader.error(f"'to' {end} is before 'from' {start} for {person} in {oid}", origin.path, origin.line)
+                    continue
+            src = h.get("source")
+            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin))
+        tenures.sort(key=lambda t: (t.start.start, t.person))
+        seats = d.get("seats", 1)
+        _check_seats(oid, seats, tenures, reader)
+        offices[oid] = Office(oid, d["role"], d["jurisdiction"], d.get("title"), tuple(d.get("aliases", ())),
+                              d.get("host"), seats, tuple(tenures), d.get("source"), e.origin)
+    return KnowledgeBase(jurisdictions, roles, people, offices, tuple(reader.metas))
+
+
+def _check_seats(oid: str, seats: int, tenures: list[Tenure], reader: _Reader) -> None:
+    """More holders at one time than seats is an error, if the dates *surely* overlap."""
+    active: list[Tenure] = []
+    for t in tenures:
+        # drop tenures that surely ended by the time t surely started
+        active = [a for a in active if a.end is None or a.end.start > t.start.end]
+        active.append(t)
+        if len(active) > seats:
+            names = ", ".join(f"{a.person} (from {a.start})" for a in active)
+            reader.error(f"{oid} has {len(active)} holders at once but {seats} seat{'s' if seats > 1 else ''}: {names}",
+                         t.origin.path if t.origin else "?", t.origin.line if t.origin else None)
+            active = [t]

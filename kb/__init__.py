@@ -1,0 +1,1 @@
+"""The default knowledge base, shipped inside the package as factlint._kb (see kb/README.md)."""

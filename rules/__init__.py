@@ -1,0 +1,1 @@
+"""The built-in rules, shipped inside the package as factlint._rules."""

@@ -33,6 +33,11 @@ class Token:
     raw: str
     key: str
     possessive: bool = False
+    stop: int = -1  # end including a possessive "'s" (equals ``end`` otherwise)
+
+    @property
+    def tail(self) -> int:
+        return self.stop if self.stop >= 0 else self.end
 
     @property
     def capitalized(self) -> bool:
@@ -49,7 +54,7 @@ def tokenize(text: str) -> list[Token]:
             and out[-1].end == m.start() - 1
         ):
             prev = out[-1]
-            out[-1] = Token(prev.start, prev.end, prev.raw, prev.key, True)
+            out[-1] = Token(prev.start, prev.end, prev.raw, prev.key, True, m.end())
             continue
         out.append(Token(m.start(), m.end(), raw, fold(raw)))
     return out

@@ -28,6 +28,11 @@ class NameForm:
     given: Key
     family: Key
     family_first: bool
+    family_at: int = -1  # index of the family part in ``key``
+
+    def family_span(self) -> tuple[int, int]:
+        at = self.family_at if self.family_at >= 0 else len(self.key) - len(self.family)
+        return at, at + len(self.family)
 
 
 def _split(person: Person, text: str, kind: str) -> NameForm:
@@ -37,20 +42,20 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
     if fam:
         for i in range(len(k) - len(fam) + 1):
             if k[i : i + len(fam)] == fam:
-                return NameForm(person.id, text, kind, k, k[:i] + k[i + len(fam):], fam, i == 0 and len(k) > len(fam))
+                return NameForm(person.id, text, kind, k, k[:i] + k[i + len(fam):], fam, i == 0 and len(k) > len(fam), i)
         # A transliterated alias: put the family part where the canonical name has it.
         first = canon[: len(fam)] == fam and len(canon) > len(fam)
         n = len(fam)
         if first:
-            return NameForm(person.id, text, kind, k, k[n:], k[:n], len(k) > n)
-        return NameForm(person.id, text, kind, k, k[:-n] if len(k) > n else (), k[-n:], False)
+            return NameForm(person.id, text, kind, k, k[n:], k[:n], len(k) > n, 0)
+        return NameForm(person.id, text, kind, k, k[:-n] if len(k) > n else (), k[-n:], False, max(len(k) - n, 0))
     if len(k) == 1:
-        return NameForm(person.id, text, kind, k, (), k, False)
+        return NameForm(person.id, text, kind, k, (), k, False, 0)
     # Particles such as "al-", "van", "de" belong to the family name.
     i = len(k) - 1
     while i > 1 and k[i - 1] in PARTICLES:
         i -= 1
-    return NameForm(person.id, text, kind, k, k[:i], k[i:], False)
+    return NameForm(person.id, text, kind, k, k[:i], k[i:], False, i)
 
 
 PARTICLES = frozenset("al el bin ibn van von der den de del della di da dos das du la le ter ten".split())

@@ -1,0 +1,162 @@
+'''Positions held (P39) from Wikidata SPARQL results.
+
+Run this query at https://query.wikidata.org/ (or with any SPARQL client),
+listing the positions you want in ``VALUES``, and save the result as JSON
+(``application/sparql-results+json``)::
+
+    SELECT ?person ?personLabel ?personAltLabel ?position ?positionLabel
+           ?start ?startPrecision ?end ?endPrecision ?countryCode
+    WHERE {
+      VALUES ?position { wd:Q11696 wd:Q11699 }     # President, Vice President of the US
+      ?person p:P39 ?held .
+      ?held ps:P39 ?position .
+      FILTER NOT EXISTS { ?held wikibase:rank wikibase:DeprecatedRank }
+      OPTIONAL { ?held pqv:P580 [ wikibase:timeValue ?start ; wikibase:timePrecision ?startPrecision ] }
+      OPTIONAL { ?held pqv:P582 [ wikibase:timeValue ?end ; wikibase:timePrecision ?endPrecision ] }
+      OPTIONAL { ?position wdt:P1001 ?country . ?country wdt:P297 ?countryCode }
+      SERVICE wikibase:label { bd:serviceParam wikibase:language "en" . }
+    }
+    ORDER BY ?position ?start
+
+Then ``factlint kb import wikidata result.json -o DIR --option role=president``.
+
+- Dates keep their precision: 11 -> ``YYYY-MM-DD``, 10 -> ``YYYY-MM``,
+  9 -> ``YYYY``. A statement with no start, or with a date coarser than a
+  year (decade, century), cannot be written as a KB tenure and is skipped
+  with a warning (an end dropped instead would assert a current holder).
+- Office: ``office`` option, else ``<jurisdiction>-<slug of the position
+  label>``; jurisdiction: ``jurisdiction`` option, else the lower-cased
+  ISO code in ``?countryCode`` (P1001 "applies to jurisdiction" -> P297).
+  Role: ``role`` option (default ``official``); the position label is the title.
+- People: the slug of the English label, wikidata id kept; ``?personAltLabel``
+  (comma-separated) gives aliases. A namesake of someone seen earlier
+  gets its Q-id as suffix (``john-smith-q123``).
+- Several statements of one person for one office that touch are merged.
+
+The output references jurisdiction and role ids only; they must exist in
+the KB it is loaded with (the default KB has the countries and roles).
+'''
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from factlint.errors import ConfigError, KnowledgeBaseError
+from factlint.importers.common import (
+    KBDoc,
+    PersonDraft,
+    Stint,
+    Warn,
+    assign_ids,
+    check_options,
+    drop_shared_aliases,
+    kb_doc,
+    max_concurrent,
+    merge_consecutive,
+    option_date,
+    slugify,
+    unique,
+)
+
+FORMAT = "wikidata"
+OPTIONS = ("role", "jurisdiction", "office", "as-of", "file")
+SOURCE = "Wikidata (P39 position held)"
+LICENSE = "CC0-1.0 (Wikidata)"
+ENTITY = "http://www.wikidata.org/entity/"
+PRECISION = {11: 10, 10: 7, 9: 4}  # Wikidata time precision -> characters of YYYY-MM-DD kept
+
+
+def _value(binding: dict[str, Any], var: str) -> str | None:
+    cell = binding.get(var)
+    if not isinstance(cell, dict) or "value" not in cell:
+        return None
+    value = str(cell["value"]).strip()
+    return value or None
+
+
+def _qid(uri: str) -> str:
+    return uri[len(ENTITY):] if uri.startswith(ENTITY) else uri
+
+
+def wikidata_date(value: str, precision: str | None) -> str | None:
+    """``"+2021-01-20T00:00:00Z"`` at precision 11 -> ``"2021-01-20"``; None if too coarse."""
+    text = value.lstrip("+")
+    if text.startswith("-"):
+        return None  # BCE
+    try:
+        keep = PRECISION.get(int(precision) if precision is not None else 11)
+    except ValueError:
+        return None
+    if keep is None or len(text) < 10 or text[4] != "-":
+        return None
+    return text[:keep]
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise KnowledgeBaseError(f"not UTF-8: {exc.reason}", str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise KnowledgeBaseError(f"invalid JSON: {exc.msg}", str(path), exc.lineno) from None
+    bindings = data.get("results", {}).get("bindings") if isinstance(data, dict) else None
+    if not isinstance(bindings, list):
+        raise KnowledgeBaseError("not SPARQL results JSON: no results.bindings list", str(path), 1)
+    return bindings
+
+
+def import_wikidata(sources: list[Path], options: dict[str, str], warn: Warn) -> dict[str, KBDoc]:
+    check_options(FORMAT, options, OPTIONS)
+    role = options.get("role", "official")
+    people: dict[str, PersonDraft] = {}
+    offices: dict[str, dict[str, Any]] = {}
+    stints: dict[str, list[Stint]] = {}
+    latest = "0000"
+    for src in sources:
+        for i, b in enumerate(_load(src)):
+            where = f"binding {i + 1}"
+            if not isinstance(b, dict):
+                raise KnowledgeBaseError(f"{where}: not an object", str(src))
+            person_uri, position_uri = _value(b, "person"), _value(b, "position")
+            if not person_uri or not position_uri:
+                raise KnowledgeBaseError(f"{where}: no ?person or ?position (see the query in the docs)", str(src))
+            qid = _qid(person_uri)
+            label = _value(b, "personLabel") or qid
+            position = _value(b, "positionLabel") or _qid(position_uri)
+            code = options.get("jurisdiction") or (_value(b, "countryCode") or "").lower()
+            if not code:
+                raise ConfigError(f"{src}: {where}: no jurisdiction for {position!r}: "
+                                  "give --option jurisdiction=ID or ?countryCode in the query")
+            oid = options.get("office") or f"{code}-{slugify(position)}"
+            raw_start = _value(b, "start")
+            start = wikidata_date(raw_start, _value(b, "startPrecision")) if raw_start else None
+            raw_end = _value(b, "end")
+            end = wikidata_date(raw_end, _value(b, "endPrecision")) if raw_end else None
+            if start is None or (raw_end and end is None):
+                warn(f"{src}: {where}: skipped {label} as {position}: no start, or a date coarser than a year")
+                continue
+            offices.setdefault(oid, {"id": oid, "role": role, "jurisdiction": code, "title": position,
+                                     "wikidata": _qid(position_uri)})
+            stints.setdefault(oid, []).append(Stint(qid, start, end))
+            latest = max(latest, start, end or "")
+            alts = [a.strip() for a in (_value(b, "personAltLabel") or "").split(",")]
+            draft = people.setdefault(qid, PersonDraft(qid, label, [], wikidata=qid))
+            draft.aliases = unique([*draft.aliases, *alts], drop=[label])
+            draft.first_seen = min(draft.first_seen, start)
+    assign_ids(people.values(), suffix=lambda p, _n: p.key.lower())
+    drop_shared_aliases(list(people.values()))
+    out = []
+    for oid in sorted(offices):
+        merged = merge_consecutive(stints[oid], slack_days=1)
+        spec = dict(offices[oid])
+        seats = max_concurrent(merged)
+        if seats > 1:
+            spec["seats"] = seats
+        spec["holders"] = [Stint(people[s.person].id, s.start, s.end).holder() for s in merged]
+        out.append(spec)
+    meta = {"as_of": option_date(options, "as-of") or latest, "source": SOURCE, "license": LICENSE}
+    name = options.get("file") or f"{slugify(sources[0].stem) or 'wikidata'}.yaml"
+    return {name: kb_doc(meta, people=[p.entry() for p in people.values()], offices=out)}

@@ -1,0 +1,60 @@
+"""Closed word lists the mention finder relies on.
+
+They are language facts, not KB facts, so they live here rather than in the
+KB. All entries are folded (lower-case, no diacritics).
+"""
+from __future__ import annotations
+
+# Modifiers that change what a title asserts about time (DESIGN.md).
+TIME_MODIFIERS: dict[str, str] = {
+    "former": "former", "ex": "former", "late": "former", "onetime": "former",
+    "then": "then",
+    "outgoing": "outgoing",
+    "incoming": "incoming", "new": "current",
+    "acting": "acting", "interim": "acting", "caretaker": "acting",
+}
+# Written after the title: "President-elect", "Foreign Minister designate".
+POST_MODIFIERS: dict[str, str] = {"elect": "incoming", "designate": "incoming", "nominee": "incoming"}
+
+# Words that make a different office: "Deputy Foreign Minister" never matches
+# the Foreign Minister.
+OTHER_OFFICE = frozenset("deputy vice assistant under associate shadow junior co".split())
+
+# Words that may stand right before a title without changing which office it
+# is. Any other word there ("opposition leader", "Microsoft President",
+# "Estonian prime minister" with no Estonia in the KB) makes the title one
+# factlint does not know, and it is left alone: a false alarm costs more.
+OPEN_CLASS_OK = frozenset("""
+a an the and or but nor as at by for from in into of on onto to with without about after against among
+before between during like near over since than through until upon via while when where whom who which that
+this these those his her its their our your my he she they it we i you
+said says say told tells tell asked asks according added adds met meets meeting called calls praised
+thanked urged warned criticised criticized accused welcomed rejected joined replaced succeeded named
+appointed elected visited visits hosted hosts greeted spoke speaking wrote writes signed signs
+also now is was were be been being are has had have will would could should may might can did does do not
+only even both either neither later earlier once yesterday today tonight currently still recently already
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+""".split())
+
+# Name suffixes: "Donald Trump Jr." is not Donald Trump.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
+
+# Lower-case words that may sit inside a name ("Mohammed bin Salman").
+NAME_PARTICLES = frozenset("al el bin ibn bint van von der den de del della di da dos das du la le ter ten y".split())
+
+# Words that introduce the time of a clause: "In 2019, ...", "on 12 June 2018".
+TIME_PREPOSITIONS = ("in", "on", "during")
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov pres amb no vs etc".split())
+
+# Words after a name that open a relative clause: an appositive title may end there.
+RELATIVE = frozenset("who whose which".split())

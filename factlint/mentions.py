@@ -1,0 +1,538 @@
+"""Finding officials in a draft: names, titles, and how they are joined.
+
+For each segment of prose the finder walks the tokens once:
+
+* a **title** is parsed by a small grammar over the KB's tries —
+  ``[modifiers] [jurisdiction] [modifiers] (role | office title) [-elect]
+  [of JURISDICTION] [to HOST]`` — giving the *set* of offices it denotes;
+* a **name** is a run of capitalised tokens, matched exactly against the name
+  trie (full forms, then a family name alone), and otherwise examined for a
+  near miss of a known name or a mix of two known people;
+* a title joins a name written right after it ("US President Joe Biden") or
+  in apposition ("Antony Blinken, the US Defense Secretary, said").
+
+Each sentence's own explicit time ("In 2019, …") applies to the mentions
+after it in that sentence; everything else is checked at the article's date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from factlint.dates import Period, parse_period
+from factlint.document import BARRIER, Document, Segment
+from factlint.kb.index import END, KBIndex, NameForm
+from factlint.lexicon import (
+    ABBREVIATIONS,
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    OPEN_CLASS_OK,
+    OTHER_OFFICE,
+    POST_MODIFIERS,
+    RELATIVE,
+    TIME_MODIFIERS,
+    TIME_PREPOSITIONS,
+)
+from factlint.text import Token, gap_kind, tokenize, written
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    start: int
+    end: int
+    text: str                   # the title as written, modifiers included
+    offices: frozenset[str]
+    modifiers: tuple[str, ...]  # normalised: former, then, outgoing, incoming, acting, current
+    specific: bool              # names a jurisdiction or an office's own title
+    label: str                  # the title without its modifiers, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One written reference to a person, with the title attached to it."""
+
+    segment: int
+    start: int
+    end: int
+    text: str
+    kind: str   # name | family | misspelling | near | conflated | unknown
+    persons: tuple[str, ...]
+    form: NameForm | None
+    title: Title | None
+    when: Period
+    explicit_time: bool
+    form_kind: str = ""  # for kind "name": canonical | alias | variant
+
+
+# -- small helpers -------------------------------------------------------------
+
+_DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    """A plausible misspelling: same first letter, long enough, close enough."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 4:
+        return False
+    return OSA.normalized_similarity(a, b) >= threshold
+
+
+def _is_word(tok: Token) -> bool:
+    return tok.raw[:1].isalpha()
+
+
+class _Scanner:
+    """Scans one segment. Created per segment; holds no state between them."""
+
+    def __init__(self, index: KBIndex, seg: Segment, seg_no: int, date: Period) -> None:
+        self.ix = index
+        self.seg = seg
+        self.seg_no = seg_no
+        self.date = date
+        self.text = seg.text
+        self.toks = tokenize(seg.text)
+        n = len(self.toks)
+        self.gaps = [""] * (n + 1)
+        prev_end = 0
+        for i, t in enumerate(self.toks):
+            self.gaps[i] = seg.text[prev_end : t.start]
+            prev_end = t.tail
+        self.gaps[n] = seg.text[prev_end:]
+        self.kinds = [gap_kind(self.gaps[i], self.toks[i - 1] if i else None) for i in range(n)]
+        self.times = self._times()
+
+    # -- gaps ------------------------------------------------------------------
+    def joined(self, i: int, allowed: tuple[str, ...] = ("space", "hyphen", "dot")) -> bool:
+        """Token *i* continues the phrase of token *i-1*."""
+        return 0 < i < len(self.toks) and self.kinds[i] in allowed and BARRIER not in self.gaps[i]
+
+    # -- time context ----------------------------------------------------------
+    def _sentence_break(self, i: int) -> bool:
+        gap = self.gaps[i]
+        if not any(c in gap for c in ".!?") or BARRIER in gap:
+            return "\n\n" in gap
+        if self.kinds[i] == "dot":
+            return False
+        prev = self.toks[i - 1]
+        if gap.lstrip().startswith(".") and prev.key in ABBREVIATIONS:
+            return False
+        return self.toks[i].raw[:1].isupper() or self.toks[i].raw[:1].isdigit()
+
+    def _times(self) -> list[Period | None]:
+        """For each token, the explicit time of its sentence stated before it."""
+        out: list[Period | None] = []
+        current: Period | None = None
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            if i and self._sentence_break(i):
+                current = None
+            out.append(current)
+            if self.toks[i].key in TIME_PREPOSITIONS:
+                found = self._time_expr(i + 1)
+                if found is not None:
+                    period, j = found
+                    for _ in range(i + 1, j):
+                        out.append(current)
+                    current = period
+                    i = j
+                    continue
+            i += 1
+        return out
+
+    def _time_expr(self, j: int) -> tuple[Period, int] | None:
+        toks, n = self.toks, len(self.toks)
+        day = month = None
+        k = j
+        m = _DAY_RE.fullmatch(toks[k].key) if k < n and self.joined(k, ("space",)) else None
+        if m:
+            day = int(m.group(1))
+            k += 1
+        if k < n and toks[k].key in MONTHS and self.kinds[k] in ("space", "dot"):
+            month = MONTHS[toks[k].key]
+            k += 1
+            if day is None and k < n and toks[k].key.isdigit() and len(toks[k].key) <= 2:
+                day = int(toks[k].key)
+                k += 1
+        elif day is not None:
+            return None
+        if not (k < n and toks[k].key.isdigit() and len(toks[k].key) == 4 and 1900 <= int(toks[k].key) <= 2100):
+            return None
+        if BARRIER in "".join(self.gaps[j : k + 1]):
+            return None
+        year = int(toks[k].key)
+        try:
+            if month and day:
+                d = dt.date(year, month, day)
+                return Period(d, d, d.isoformat()), k + 1
+            if month:
+                return parse_period(f"{year:04d}-{month:02d}"), k + 1
+        except ValueError:
+            pass
+        return parse_period(str(year)), k + 1
+
+    def when(self, i: int) -> tuple[Period, bool]:
+        t = self.times[i] if i < len(self.times) else None
+        return (t, True) if t is not None else (self.date, False)
+
+    # -- tries -----------------------------------------------------------------
+    def walk(self, trie: dict, i: int, allowed: tuple[str, ...] = ("space", "hyphen", "dot")) -> tuple[int, list]:
+        """Longest trie match starting at token *i*: (end token, values)."""
+        node = trie
+        best_end, best = i, []
+        j = i
+        while j < len(self.toks):
+            if j > i and not self.joined(j, allowed):
+                break
+            node = node.get(self.toks[j].key)
+            if node is None:
+                break
+            j += 1
+            if END in node:
+                best_end, best = j, node[END]
+            if self.toks[j - 1].possessive:
+                break
+        return best_end, best
+
+    # -- titles ----------------------------------------------------------------
+    def qualified(self, i: int) -> bool:
+        """An unknown word right before the title makes it a title we do not know."""
+        if i == 0 or self.kinds[i] != "space" or BARRIER in self.gaps[i]:
+            return False
+        prev = self.toks[i - 1]
+        if prev.possessive:
+            return True  # "Putin's spokesman": not the title of the name that follows
+        return prev.key not in OPEN_CLASS_OK and prev.key not in TIME_MODIFIERS
+
+    def parse_title(self, i: int) -> tuple[Title, int, bool] | None:
+        """Parse a title at token *i*: (title, end token, denotes-another-office)."""
+        toks, n = self.toks, len(self.toks)
+        j = i
+        mods: list[str] = []
+        other = False
+        jurs: set[str] = set()
+        jur_at: int | None = None
+
+        def modifiers(j: int) -> int:
+            nonlocal other
+            while j < n and (j == i or self.joined(j)):
+                key = toks[j].key
+                if key in TIME_MODIFIERS and key != "new" or (key == "new" and j > i):
+                    mods.append(TIME_MODIFIERS[key])
+                elif key in OTHER_OFFICE and not self._role_at(j):
+                    other = True
+                elif key == "first" and j + 1 < n and toks[j + 1].key == "deputy":
+                    other = True
+                else:
+                    break
+                j += 1
+            return j
+
+        j = modifiers(j)
+        if j < n and (j == i or self.joined(j)):
+            end, found = self.walk(self.ix.jurisdictions, j)
+            if found:
+                jurs = set(found)
+                jur_at = j
+                j = modifiers(end)
+        if not (j < n and (j == i or self.joined(j))):
+            return None
+        r_end, roles = self.walk(self.ix.roles, j)
+        o_end, offices = self.walk(self.ix.office_titles, j)
+        if not roles and not offices:
+            return None
+        specific = bool(jurs)
+        if o_end >= r_end and offices:
+            end, office_ids = o_end, set(offices)
+            if r_end == o_end:
+                office_ids |= {o for r in roles for o in self.ix.offices_by_role.get(r, ())}
+            specific = True
+        else:
+            end = r_end
+            office_ids = {o for r in roles for o in self.ix.offices_by_role.get(r, ())}
+        possessive = toks[end - 1].possessive
+        # post-modifiers: "President-elect", "Foreign Minister designate"
+        while end < n and self.joined(end, ("space", "hyphen")) and toks[end].key in POST_MODIFIERS and not possessive:
+            mods.append(POST_MODIFIERS[toks[end].key])
+            possessive = toks[end].possessive
+            end += 1
+        label_end = toks[end - 1].end
+        # "President of Ukraine", "ambassador to South Korea"
+        hosts: set[str] = set()
+        if not possessive and end + 1 < n and self.joined(end, ("space",)) and toks[end].key in ("of", "to"):
+            k = end + 1
+            if toks[k].key == "the" and k + 1 < n and self.joined(k + 1, ("space",)):
+                k += 1
+            if self.joined(k, ("space",)):
+                j_end, found = self.walk(self.ix.jurisdictions, k)
+                if found:
+                    if toks[end].key == "of" and not jurs:
+                        jurs = set(found)
+                        specific = True
+                    elif toks[end].key == "to":
+                        hosts = set(found)
+                    else:
+                        found = []
+                    if found:
+                        end = j_end
+                        label_end = toks[end - 1].end
+                        possessive = toks[end - 1].possessive
+        kb = self.ix.kb
+        if jurs:
+            office_ids = {o for o in office_ids if kb.offices[o].jurisdiction in jurs}
+        if hosts:
+            office_ids = {o for o in office_ids if kb.offices[o].host in hosts}
+        start = toks[i].start
+        label_from = jur_at if jur_at is not None else j
+        label = " ".join(self.text[toks[label_from].start : label_end].split())
+        title = Title(start, toks[end - 1].end, " ".join(self.text[start : toks[end - 1].end].split()),
+                      frozenset(office_ids), tuple(mods), specific, label.replace("\u2019", "'"))
+        return title, end, other or possessive
+
+    def _role_at(self, j: int) -> bool:
+        """A role or office title starts at *j* (so "Vice President" is a role, not vice + president)."""
+        return bool(self.walk(self.ix.roles, j)[1] or self.walk(self.ix.office_titles, j)[1])
+
+    # -- names -----------------------------------------------------------------
+    def name_start(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.raw[:1].isupper() and _is_word(t) and t.key not in OPEN_CLASS_OK
+
+    def run_end(self, i: int) -> int:
+        toks, n = self.toks, len(self.toks)
+        j = i + 1
+        while j < n and j - i < 6 and not toks[j - 1].possessive:
+            kind = self.kinds[j]
+            if BARRIER in self.gaps[j]:
+                break
+            if kind in ("hyphen", "apostrophe") and _is_word(toks[j]):
+                j += 1
+            elif kind in ("space", "dot") and toks[j].raw[:1].isupper() and _is_word(toks[j]):
+                j += 1
+            elif (kind == "space" and toks[j].key in NAME_PARTICLES and j + 1 < n
+                  and self.kinds[j + 1] in ("space", "hyphen") and toks[j + 1].raw[:1].isupper()):
+                j += 1
+            else:
+                break
+        return j
+
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.toks[a].start : self.toks[b - 1].end]
+
+    def pick_form(self, forms: list[NameForm], text: str) -> tuple[NameForm, str]:
+        w = written(text)
+        for nf in forms:
+            if written(nf.text) == w:
+                return nf, nf.kind
+        canon = [f for f in forms if f.kind == "canonical"]
+        return (canon or forms)[0], "variant"
+
+    def resolve(self, a: int, b: int, titled: bool) -> tuple[str, int, int, tuple[str, ...], NameForm | None, str] | None:
+        """Interpret the capitalised run toks[a:b].
+
+        Returns (kind, start token, end token, persons, form, form kind), or
+        ``("skip", a, b, ...)`` for a namesake such as "Donald Trump Jr.".
+        """
+        ix = self.ix
+        best: tuple[int, int, list] | None = None
+        for s in ([a] if titled else range(a, b)):
+            e, forms = self.walk(ix.names, s, ("space", "hyphen", "dot", "apostrophe"))
+            if forms and e <= b and (best is None or e - s > best[1] - best[0]):
+                best = (s, e, forms)
+        if best is not None:
+            s, e, forms = best
+            single = e - s == 1
+            if not single or (b - a == 1) or (titled and e == b):
+                if e < len(self.toks) and self.toks[e].key in NAME_SUFFIXES and self.kinds[e] in ("space", "dot"):
+                    return ("skip", a, max(b, e + 1), (), None, "")
+                persons = tuple(dict.fromkeys(f.person for f in forms))
+                nf, fk = self.pick_form(forms, self.span_text(s, e))
+                kind = "misspelling" if nf.kind == "misspelling" else "name"
+                if kind == "misspelling":
+                    persons = tuple(dict.fromkeys(f.person for f in forms if f.kind == "misspelling"))
+                return (kind, s, e, persons, nf, fk)
+        run = tuple(t.key for t in self.toks[a:b])
+        if run in ix.by_family and (titled or b - a == len(run)):
+            if b < len(self.toks) and self.toks[b].key in NAME_SUFFIXES:
+                return ("skip", a, b + 1, (), None, "")
+            persons = tuple(dict.fromkeys(f.person for f in ix.by_family[run]))
+            return ("family", a, b, persons, None, "")
+        # No exact form: a near miss, a mix of two people, or someone unknown.
+        spans = [(a, b)] if titled else [(s, b) for s in (b - 2, b - 3) if s >= a] + [(a, e) for e in (a + 2, a + 3) if e < b]
+        for s, e in spans:
+            if 2 <= e - s <= 4:
+                found = self.near_or_mixed(s, e)
+                if found is not None:
+                    return (found[0], s, e, found[1], found[2], "")
+        if titled and 2 <= b - a <= 3 and all(
+            _is_word(t) and t.raw[:1].isupper() and t.key not in ix.title_words and t.key not in OPEN_CLASS_OK
+            for t in self.toks[a:b]
+        ):
+            return ("unknown", a, b, (), None, "")
+        return None
+
+    def near_or_mixed(self, s: int, e: int) -> tuple[str, tuple[str, ...], NameForm | None] | None:
+        ix = self.ix
+        keys = tuple(t.key for t in self.toks[s:e])
+        near: list[NameForm] = []
+        # family name exact, given name a near miss ("Dmitry Kuleba", "Volodymir Zelenskyy")
+        for fam_len in (1, 2):
+            if fam_len >= len(keys):
+                break
+            for family_first in (False, True):
+                fam = keys[:fam_len] if family_first else keys[-fam_len:]
+                given = keys[fam_len:] if family_first else keys[:-fam_len]
+                for nf in ix.by_family.get(fam, ()):
+                    if nf.family_first != family_first or len(nf.given) != len(given):
+                        continue
+                    diff = [(x, y) for x, y in zip(given, nf.given) if x != y]
+                    if len(diff) == 1 and similar(diff[0][0], diff[0][1], 0.6):
+                        near.append(nf)
+        # given name exact, family name a near miss ("Antony Blinkin")
+        for nf in ix.by_given.get(keys[0], ()):
+            if nf.family_first or len(nf.key) != len(keys) or len(nf.family) != 1:
+                continue
+            if keys[: len(nf.given)] == nf.given and similar(keys[-1], nf.family[0], 0.8):
+                near.append(nf)
+        if near:
+            persons = tuple(dict.fromkeys(nf.person for nf in near))
+            return ("near", persons, near[0])
+        # a mix of two people: one's given name with another's family name ("Joe Blinken")
+        for fam_len in (1, 2):
+            if fam_len >= len(keys):
+                break
+            fam, given = keys[-fam_len:], keys[:-fam_len]
+            fam_people = {nf.person for nf in ix.by_family.get(fam, ()) if not nf.family_first and nf.given}
+            given_people = {nf.person for nf in ix.by_given.get(given[0], ()) if nf.given == given and not nf.family_first}
+            if fam_people and given_people and not (fam_people & given_people):
+                return ("conflated", (*sorted(given_people), *sorted(fam_people)), None)
+        return None
+
+    # -- apposition ----------------------------------------------------------------
+    def appositive(self, e: int) -> tuple[Title, int, bool] | None:
+        """'NAME, the TITLE,' — a title in apposition right after a name."""
+        toks, n = self.toks, len(self.toks)
+        if e >= n or BARRIER in self.gaps[e] or self.gaps[e].strip() != ",":
+            return None
+        j = e
+        if toks[j].key in ("the", "a", "an") and j + 1 < n and self.joined(j + 1, ("space",)):
+            j += 1
+        parsed = self.parse_title(j)
+        if parsed is None:
+            return None
+        title, end, other = parsed
+        if end < n:
+            after = self.gaps[end].lstrip(" \t\n")
+            if not (after[:1] in tuple(",;:.)!?\u2014\u2013") or (toks[end].key in RELATIVE and self.kinds[end] == "space")):
+                return None
+        return title, end, other
+
+    # -- the scan ----------------------------------------------------------------
+    def scan(self) -> list[Mention]:
+        out: list[Mention] = []
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            parsed = self.parse_title(i) if _is_word(toks[i]) else None
+            if parsed is not None and self.qualified(i):
+                _, end, _ = parsed
+                i = end
+                continue
+            if parsed is not None:
+                title, end, other = parsed
+                if end < n and self.kinds[end] == "space" and BARRIER not in self.gaps[end] and self.name_start(end):
+                    b = self.run_end(end)
+                    got = self.resolve(end, b, titled=True)
+                    if got is not None:
+                        kind, s, e, persons, form, fk = got
+                        if kind != "skip":
+                            out.append(self.mention(kind, s, e, persons, form, fk, None if other else title, title_first=True))
+                        i = max(e, b) if kind == "skip" else e
+                        continue
+                i = end
+                continue
+            if self.name_start(i):
+                b = self.run_end(i)
+                got = self.resolve(i, b, titled=False)
+                if got is None:
+                    i = b
+                    continue
+                kind, s, e, persons, form, fk = got
+                if kind == "skip":
+                    i = e
+                    continue
+                title = None
+                nxt = e
+                app = self.appositive(e) if e == b else None
+                if app is not None:
+                    t, t_end, other = app
+                    title = None if other else t
+                    nxt = t_end
+                out.append(self.mention(kind, s, e, persons, form, fk, title, title_first=False))
+                i = max(nxt, e)
+                continue
+            i += 1
+        return out
+
+    def mention(self, kind: str, s: int, e: int, persons: tuple[str, ...], form: NameForm | None, fk: str,
+                title: Title | None, title_first: bool) -> Mention:
+        start, end = self.toks[s].start, self.toks[e - 1].end
+        when, explicit = self.when(s)
+        if title is not None and title_first:
+            when, explicit = self.when(max(s - 1, 0)) if s else (when, explicit)
+        return Mention(self.seg_no, start, end, self.text[start:end], kind, persons, form, title, when, explicit, fk)
+
+
+def find_mentions(doc: Document, index: KBIndex, date: dt.date) -> list[Mention]:
+    """All mentions of officials in *doc*, in document order."""
+    article = Period.day(date)
+    out: list[Mention] = []
+    for no, seg in enumerate(doc.segments):
+        out.extend(_Scanner(index, seg, no, article).scan())
+    return _settle_families(out, doc, index)
+
+
+def _settle_families(mentions: list[Mention], doc: Document, index: KBIndex) -> list[Mention]:
+    """Give a family name alone to the person the draft means.
+
+    "Kim" after "Kim Jong-un" is Kim Jong-un; a family name that several KB
+    people share and that the draft never ties to one of them stays
+    ambiguous (all candidates kept, so checks stay quiet on it).
+    """
+    full = [m for m in mentions if m.kind in ("name", "misspelling", "near")]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "family" and len(m.persons) > 1:
+            named = [p for f in full for p in f.persons if p in m.persons]
+            if named:
+                # the nearest full mention before it, else the first after it
+                before = [p for f in full if (f.segment, f.start) < (m.segment, m.start) for p in f.persons if p in m.persons]
+                choice = before[-1] if before else named[0]
+                m = Mention(m.segment, m.start, m.end, m.text, m.kind, (choice,), m.form, m.title, m.when, m.explicit_time, m.form_kind)
+        out.append(m)
+    return out
+
+
+def unresolved_words(doc: Document, index: KBIndex, mentions: list[Mention]) -> list[tuple[int, int, int, str]]:
+    """Capitalised single words outside any mention: (segment, start, end, key), for near-miss family names."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        taken.setdefault(m.segment, []).append((m.start, m.end))
+    out = []
+    for no, seg in enumerate(doc.segments):
+        toks = tokenize(seg.text)
+        for i, t in enumerate(toks):
+            if not (t.raw[:1].isupper() and _is_word(t) and len(t.key) >= 5):
+                continue
+            if any(a <= t.start < b for a, b in taken.get(no, ())):
+                continue
+            if t.key in index.name_words or t.key in index.title_words or t.key in OPEN_CLASS_OK:
+                continue
+            prev_cap = i > 0 and toks[i - 1].raw[:1].isupper() and gap_kind(seg.text[toks[i - 1].tail : t.start]) == "space" and toks[i - 1].key not in OPEN_CLASS_OK
+            next_cap = i + 1 < len(toks) and toks[i + 1].raw[:1].isupper() and gap_kind(seg.text[t.tail : toks[i + 1].start]) == "space"
+            if prev_cap or next_cap:
+                continue
+            out.append((no, t.start, t.end, t.key))
+    return out

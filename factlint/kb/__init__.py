@@ -1,0 +1,83 @@
+"""Loading a KB: the default KB, then each ``--kb``, compiled and cached.
+
+The compiled index is pickled under the cache directory
+(``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
+``~/.cache/factlint``), keyed by factlint's version and the path, size and
+modification time of every KB file, so any edit to a KB file rebuilds it.
+A cache that cannot be read or written is ignored, never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+
+from factlint.kb.index import KBIndex
+from factlint.kb.loader import kb_files, load_sources
+
+CACHE_FORMAT = "1"
+
+
+def default_kb_dir() -> Path:
+    return Path(str(files("factlint._kb")))
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("FACTLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "factlint" if xdg else Path.home() / ".cache" / "factlint"
+
+
+def _cache_key(sources: list[Path]) -> str:
+    from factlint import __version__
+
+    h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
+    for source in sources:
+        h.update(b"\0source\0" + str(source.resolve()).encode())
+        for f in kb_files(source):
+            st = f.stat()
+            h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def kb_sources(paths: Sequence[str | Path] = (), default: bool = True) -> list[Path]:
+    return ([default_kb_dir()] if default else []) + [Path(p) for p in paths]
+
+
+def load_kb(paths: Sequence[str | Path] = (), *, default: bool = True, cache: bool = True) -> KBIndex:
+    """Load, validate and compile KBs (the default KB first, then *paths*).
+
+    Raises :class:`~factlint.errors.KnowledgeBaseErrors` listing every problem.
+    """
+    sources = kb_sources(paths, default)
+    key = _cache_key(sources) if cache else ""
+    target = cache_dir() / f"kb-{key}.pickle"
+    if cache:
+        try:
+            with target.open("rb") as fh:
+                index = pickle.load(fh)
+            if isinstance(index, KBIndex):
+                return index
+        except Exception:  # noqa: BLE001 - a stale or broken cache is just rebuilt
+            pass
+    index = KBIndex.build(load_sources(sources))
+    if cache:
+        _store(target, index)
+    return index
+
+
+def _store(target: Path, index: KBIndex) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".kb-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass

@@ -79,6 +79,7 @@ class KBIndex:
     by_given: dict[str, list[NameForm]] = field(default_factory=dict)  # first given token
     offices_by_role: dict[str, list[str]] = field(default_factory=dict)
     tenures_by_person: dict[str, list[Tenure]] = field(default_factory=dict)
+    forms_by_person: dict[str, list[NameForm]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
 
@@ -88,6 +89,7 @@ class KBIndex:
         by_family: dict[Key, list[NameForm]] = defaultdict(list)
         by_given: dict[str, list[NameForm]] = defaultdict(list)
         name_words: set[str] = set()
+        forms_by_person: dict[str, list[NameForm]] = defaultdict(list)
         for p in kb.people.values():
             forms = [(p.name, "canonical")] + [(a, "alias") for a in p.aliases] + [(m, "misspelling") for m in p.misspellings]
             seen: set[tuple[Key, str]] = set()
@@ -97,12 +99,14 @@ class KBIndex:
                     continue
                 seen.add((nf.key, text))
                 _insert(idx.names, nf.key, nf)
+                forms_by_person[p.id].append(nf)
                 name_words.update(nf.key)
                 if kind != "misspelling":
                     by_family[nf.family].append(nf)
                     if nf.given:
                         by_given[nf.given[0]].append(nf)
         idx.by_family = dict(by_family)
+        idx.forms_by_person = dict(forms_by_person)
         idx.by_given = dict(by_given)
         title_words: set[str] = set()
         for j in kb.jurisdictions.values():
@@ -146,6 +150,9 @@ class KBIndex:
         assert isinstance(when, Period)
         out = [t for oid in office_ids for t in self.kb.offices[oid].holders if t.may_cover(when)]
         return sorted(out, key=lambda t: (t.start.start, t.office))
+
+    def by_family_of(self, person: str) -> list[NameForm]:
+        return self.forms_by_person.get(person, [])
 
     def tenures(self, person: str) -> list[Tenure]:
         return self.tenures_by_person.get(person, [])

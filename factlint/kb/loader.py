@@ -263,15 +263,25 @@ def load_sources(sources: Iterable[Path]) -> KnowledgeBase:
 
 
 def _merge_holders_then(existing: _Entry, new: _Entry, reader: _Reader) -> None:
-    """Merge *new* into *existing*; a later holder replaces an overlapping one of the same person."""
+    """Merge *new* (from a later KB) into *existing*.
+
+    A later holder replaces an earlier holder of the same person whose dates
+    overlap it. In a one-seat office it also replaces an earlier holder of
+    anyone else whose dates surely overlap it: the later KB corrects the
+    earlier one (often the same official under another id) instead of the
+    two failing the seats check together.
+    """
     if existing.section == "offices" and new.holders:
+        seats = new.data.get("seats", existing.data.get("seats", 1))
         kept: list[tuple[dict[str, Any], Origin]] = []
         new_periods = [(h["person"], _safe_range(h)) for h, _ in new.holders]
         for h, origin in existing.holders:
             rng = _safe_range(h)
-            replaced = any(
-                person == h["person"] and rng is not None and nr is not None
-                and rng[0] <= nr[1] and nr[0] <= rng[1]
+            replaced = rng is not None and any(
+                nr is not None and (
+                    (person == h["person"] and rng[0] <= nr[1] and nr[0] <= rng[1])
+                    or (seats == 1 and rng[0] < nr[1] and nr[0] < rng[1])
+                )
                 for person, nr in new_periods
             )
             if not replaced:

@@ -1,0 +1,314 @@
+"""What is wrong with each mention: one verdict, the most specific one.
+
+A mention gets at most one of conflated (FL103), wrong holder (FL101),
+outdated title (FL102) and misspelled (FL201). A mixed-up name is the most
+specific finding; a wrong title beats a spelling slip, whose correction is
+named in the same message. Verdicts carry the plain facts a message needs
+(``fields``) and what the KB says instead (``suggestions``); rules turn them
+into findings with their own templates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from factlint.dates import Period
+from factlint.kb.index import KBIndex
+from factlint.kb.model import Office, Tenure
+from factlint.mentions import Mention, Title, similar
+from factlint.text import tokenize, written
+
+# Roles too broad to say a name is wrong from the title alone.
+BROAD_ROLES = frozenset({"official", "minister"})
+RECENT = dt.timedelta(days=90)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: str        # conflated | wrong-holder | outdated | misspelled
+    situation: str   # which message template applies
+    segment: int
+    start: int
+    end: int
+    fields: dict[str, str] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+    probable: bool = False  # rests on an open tenure past its file's as_of
+
+
+def on(when: Period) -> str:
+    return f"on {when.text}" if when.start == when.end else f"in {when.text}"
+
+
+def the(label: str) -> str:
+    return label if "'s " in label or label.lower().startswith("the ") else f"the {label}"
+
+
+def join(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Assessor:
+    def __init__(self, index: KBIndex, mentions: list[Mention]) -> None:
+        self.ix = index
+        self.kb = index.kb
+        self.mentions = mentions
+        self.persons_in_doc: dict[str, int] = {}
+        for m in mentions:
+            if m.kind in ("name", "family") and len(m.persons) == 1:
+                self.persons_in_doc[m.persons[0]] = self.persons_in_doc.get(m.persons[0], 0) + 1
+
+    # -- helpers -----------------------------------------------------------------
+    def name(self, pid: str) -> str:
+        return self.kb.people[pid].name
+
+    def office_label(self, office: Office) -> str:
+        title = office.title
+        j = self.kb.jurisdictions.get(office.jurisdiction)
+        if title:
+            if j is not None:
+                lowered = title.casefold()
+                if any(f.casefold() in lowered for f in (j.name, *j.aliases, *j.adjectives)):
+                    return title
+                adj = min(j.adjectives, key=len) if j.adjectives else j.name
+                return f"{adj} {title}"
+            return title
+        role = self.kb.roles[office.role].name
+        if j is None:
+            return role
+        adj = min(j.adjectives, key=len) if j.adjectives else j.name
+        return f"{adj} {role}"
+
+    def held_at(self, pid: str, when: Period, exclude: frozenset[str] = frozenset()) -> list[Office]:
+        return [self.kb.offices[t.office] for t in self.ix.tenures(pid) if t.may_cover(when) and t.office not in exclude]
+
+    def holders(self, offices: Iterable[str], when: Period) -> list[Tenure]:
+        return self.ix.holders_on(frozenset(offices), when)
+
+    def probable(self, tenures: Iterable[Tenure], when: Period) -> str | None:
+        """The as_of date if a fact rests on an open tenure beyond its file's as_of."""
+        for t in tenures:
+            if t.end is None and t.origin is not None and t.origin.as_of is not None and when.end > t.origin.as_of:
+                return t.origin.as_of.isoformat()
+        return None
+
+    # -- the verdicts ----------------------------------------------------------------
+    def verdicts(self) -> list[Verdict]:
+        out = []
+        for m in self.mentions:
+            v = self.assess(m)
+            if v is not None:
+                out.append(v)
+        return out
+
+    def assess(self, m: Mention) -> Verdict | None:
+        if m.kind == "conflated":
+            return self.conflated(m)
+        if m.kind == "unknown":
+            return self.unknown(m) if m.title is not None else None
+        if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
+            if m.kind == "family" and len(m.persons) > 1:
+                return None
+            v = self.title_verdict(m)
+            if v is not None:
+                return v
+        if m.kind in ("misspelling", "near"):
+            return self.misspelled(m)
+        return None
+
+    def span(self, m: Mention) -> tuple[int, int]:
+        """Findings mark the name (the title is in the message): that is where
+        an editor's eye and a fix go, also when the title wraps onto the line
+        before."""
+        return m.start, m.end
+
+    def base_fields(self, m: Mention, title: Title) -> dict[str, str]:
+        return {"text": " ".join(m.text.split()), "title": title.label, "the_title": the(title.label),
+                "date": m.when.text, "on_date": on(m.when)}
+
+    def instead(self, m: Mention, pid: str | None, offices: Iterable[str], label: str) -> tuple[str, list[str], list[Tenure]]:
+        """'on DATE the TITLE was X; NAME was Y' and the names to suggest."""
+        ten = self.holders(offices, m.when)
+        names = [self.name(t.person) for t in ten]
+        parts = []
+        if names:
+            parts.append(f"{on(m.when)} {the(label)} was {join(names)}")
+        if pid is not None:
+            actual = self.held_at(pid, m.when, frozenset(offices))
+            if actual:
+                parts.append(f"{self.name(pid)} was {join([self.office_label(o) for o in actual])}")
+        return "; ".join(parts), names, ten
+
+    def title_verdict(self, m: Mention) -> Verdict | None:
+        title = m.title
+        assert title is not None
+        when = m.when
+        mods = [x for x in title.modifiers if x != "current"]
+        mod = mods[0] if mods else ""
+        best: Verdict | None = None
+        for pid in m.persons:
+            v = self.title_for_person(m, pid, mod, when)
+            if v is None:
+                return None  # some reading of the name fits the title
+            best = best or v
+        return best
+
+    def title_for_person(self, m: Mention, pid: str, mod: str, when: Period) -> Verdict | None:
+        title = m.title
+        assert title is not None
+        tenures = [t for t in self.ix.tenures(pid) if t.office in title.offices]
+        holds = any(t.may_cover(when) for t in tenures)
+        surely = [t for t in tenures if t.surely_covers(when)]
+        before = [t for t in tenures if t.start.start <= when.end and not t.may_cover(when)]
+        later = [t for t in tenures if t.start.start > when.end]
+        f = self.base_fields(m, title)
+        f["name"] = self.name(pid)
+        f["modifier"] = mod
+        start, end = self.span(m)
+        # Offices to name the holders of: the title's own if it names a
+        # jurisdiction, else the ones this person held (their "President").
+        own = {t.office for t in tenures} if not title.specific and tenures else set(title.offices)
+        label = title.label if title.specific or not tenures else self.office_label(self.kb.offices[tenures[0].office])
+        f["the_title"] = the(label)
+
+        def verdict(kind: str, situation: str, extra: dict[str, str], suggest: list[str], rests: Iterable[Tenure]) -> Verdict:
+            fields = {**f, **extra}
+            as_of = self.probable(rests, when)
+            if as_of:
+                fields["as_of"] = as_of
+            return Verdict(kind, situation, m.segment, start, end, fields, tuple(dict.fromkeys(suggest)), as_of is not None)
+
+        if mod == "acting":
+            return None if holds or not tenures else None
+        if mod == "incoming":
+            recent = [t for t in tenures if t.start.end >= when.start - RECENT]
+            if recent or not tenures:
+                return None
+            if surely or holds:
+                t = (surely or tenures)[-1]
+                return verdict("outdated", "already", {"since": t.start.text}, [f"{title.label.replace('-elect', '')} {f['name']}".strip()], surely)
+            t = before[-1] if before else tenures[-1]
+            instead, names, ten = self.instead(m, None, own, label)
+            return verdict("outdated", "left", {"left": t.end.text if t.end else "?", "instead": instead}, names, ten)
+        if mod == "former":
+            if surely:
+                t = surely[-1]
+                return verdict("outdated", "still", {"since": t.start.text}, [f"{title.label} {f['name']}"], surely)
+            if before or holds:
+                return None
+        elif mod == "then":
+            if m.explicit_time:
+                if holds:
+                    return None
+            elif before or holds:
+                return None
+        elif mod == "outgoing":
+            if holds or any(t.end is not None and t.end.end >= when.start - RECENT for t in before):
+                return None
+        elif holds:
+            return None
+        # The person does not fit the title at that time.
+        if not tenures:
+            if not title.specific:
+                actual = self.held_at(pid, when)
+                if not actual or any(self.kb.offices[o].role in BROAD_ROLES for o in title.offices):
+                    return None
+                what = join([self.office_label(o) for o in actual])
+                return verdict("wrong-holder", "never", {"instead": f"{on(when)} {f['name']} was {what}"},
+                               [f"{self.office_label(actual[0])} {f['name']}"], [])
+            if all(self.kb.offices[o].role in BROAD_ROLES for o in title.offices):
+                return None
+            instead, names, ten = self.instead(m, pid, title.offices, title.label)
+            if not instead:
+                return None
+            return verdict("wrong-holder", "never", {"instead": instead}, names, ten)
+        instead, names, ten = self.instead(m, None, own, label)
+        if before and (not later or mod in ("former", "then")):
+            t = before[-1]
+            if not instead:
+                instead = f"{f['name']} held it until {t.end.text if t.end else '?'}"
+            return verdict("outdated", "left", {"left": t.end.text if t.end else "?", "instead": instead}, names, ten)
+        t = later[0] if later else tenures[0]
+        if not instead:
+            instead = f"{f['name']} took office on {t.start.text}"
+        return verdict("outdated", "not-yet", {"since": t.start.text, "instead": instead}, names, ten)
+
+    def unknown(self, m: Mention) -> Verdict | None:
+        title = m.title
+        assert title is not None
+        if not title.specific or len(title.offices) != 1:
+            return None
+        office = self.kb.offices[next(iter(title.offices))]
+        if office.seats != 1 or office.role in BROAD_ROLES:
+            return None
+        instead, names, ten = self.instead(m, None, title.offices, title.label)
+        if not names:
+            return None
+        f = self.base_fields(m, title)
+        f["instead"] = instead
+        as_of = self.probable(ten, m.when)
+        if as_of:
+            f["as_of"] = as_of
+        start, end = self.span(m)
+        return Verdict("wrong-holder", "unknown", m.segment, start, end, f, tuple(names), as_of is not None)
+
+    def conflated(self, m: Mention) -> Verdict | None:
+        given, family = m.persons[0], m.persons[-1]
+        pieces = [given, family]
+        f = {"text": " ".join(m.text.split()), "first": self.name(given), "second": self.name(family),
+             "date": m.when.text, "on_date": on(m.when)}
+        if m.title is not None and m.title.offices:
+            fits = [p for p in pieces if any(t.may_cover(m.when) for t in self.ix.tenures(p) if t.office in m.title.offices)]
+            instead, names, ten = self.instead(m, None, m.title.offices, m.title.label)
+            suggest = [self.name(p) for p in fits] or names
+            others = [p for p in pieces if p not in fits]
+            for p in others:
+                actual = self.held_at(p, m.when)
+                if actual:
+                    instead += f"; {self.name(p)} was {join([self.office_label(o) for o in actual])}"
+                    break
+            f["instead"] = instead or "check which of them is meant"
+            start, end = m.start, m.end
+            return Verdict("conflated", "titled", m.segment, start, end, f, tuple(dict.fromkeys(suggest)))
+        # Without a title, only when the draft itself names one of the two.
+        if not any(p in self.persons_in_doc for p in pieces):
+            return None
+        f["instead"] = "check which of them is meant"
+        return Verdict("conflated", "untitled", m.segment, m.start, m.end, f, (self.name(given), self.name(family)))
+
+    def misspelled(self, m: Mention) -> Verdict | None:
+        pid = m.persons[0] if len(m.persons) == 1 else None
+        if pid is None:
+            return None
+        canonical = self.name(pid)
+        f = {"text": " ".join(m.text.split()), "name": canonical}
+        if m.kind == "misspelling":
+            return Verdict("misspelled", "listed", m.segment, m.start, m.end, f, (canonical,))
+        # A near miss: certain enough with a title, with the person named
+        # elsewhere in the draft, or when it is only a letter or two off.
+        if m.title is None and pid not in self.persons_in_doc and not self._close(m, pid):
+            return None
+        return Verdict("misspelled", "near", m.segment, m.start, m.end, f, (canonical,))
+
+    def _close(self, m: Mention, pid: str) -> bool:
+        keys = [t.key for t in tokenize(m.text)]
+        for form in (self.kb.people[pid].name, *self.kb.people[pid].aliases):
+            fk = [t.key for t in tokenize(form)]
+            if len(fk) == len(keys):
+                diff = [(a, b) for a, b in zip(keys, fk) if a != b]
+                if len(diff) == 1 and similar(diff[0][0], diff[0][1], 0.8):
+                    return True
+        return False
+
+
+def family_written(reference: Mention) -> str:
+    """The family-name part of a full mention, as it was written there."""
+    assert reference.form is not None
+    a, b = reference.form.family_span()
+    toks = tokenize(reference.text)
+    if b > len(toks) or a >= b:
+        return written(reference.text)
+    return written(reference.text[toks[a].start : toks[b - 1].end])

@@ -1,0 +1,25 @@
+"""Check kind ``existence``: words a newsroom never wants to see.
+
+``options: {tokens: [...], ignorecase: true}``; whole words. Needs no KB.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from factlint.checks.base import Context
+from factlint.checks.substitution import word_pattern
+from factlint.findings import Hit
+
+
+class ExistenceCheck:
+    name = "existence"
+    options: dict[str, type] = {"tokens": list, "ignorecase": bool}
+    required = ("tokens",)
+    needs_kb = False
+
+    def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
+        pattern = word_pattern(options["tokens"], bool(options.get("ignorecase", True)))
+        for no, seg in enumerate(ctx.doc.segments):
+            for m in pattern.finditer(seg.text):
+                yield Hit(no, m.start(), m.end(), "", {"text": m.group()})

@@ -1,0 +1,48 @@
+"""Check kind ``variant``: an accepted alias where the KB has a canonical spelling."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from factlint.checks.base import Context
+from factlint.findings import Hit
+from factlint.kb.index import KBIndex
+from factlint.text import written
+
+
+class VariantCheck:
+    name = "variant"
+    options: dict[str, type] = {"family": bool}
+    required = ()
+    needs_kb = True
+
+    def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
+        ix = ctx.index
+        assert ix is not None
+        flagged = {(v.segment, v.start) for v in ctx.verdicts}
+        for m in ctx.mentions:
+            if (m.segment, m.start) in flagged or len(m.persons) != 1:
+                continue
+            person = ix.kb.people[m.persons[0]]
+            if m.kind == "name" and m.form_kind in ("alias", "variant"):
+                yield Hit(m.segment, m.start, m.end, m.form_kind, {"text": " ".join(m.text.split()), "name": person.name},
+                          (person.name,), fix=person.name)
+            elif m.kind == "family" and options.get("family", True):
+                canonical = canonical_family(ix, person.id)
+                if canonical and written(m.text) != written(canonical):
+                    yield Hit(m.segment, m.start, m.end, "family", {"text": m.text, "name": canonical},
+                              (canonical,), fix=canonical)
+
+
+def canonical_family(ix: KBIndex, pid: str) -> str | None:
+    """The family name as the canonical form writes it."""
+    person = ix.kb.people[pid]
+    for nf in ix.by_family_of(pid):
+        if nf.kind == "canonical":
+            from factlint.text import tokenize
+
+            toks = tokenize(person.name)
+            a, b = nf.family_span()
+            if b <= len(toks):
+                return person.name[toks[a].start : toks[b - 1].end]
+    return None

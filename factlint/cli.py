@@ -1,0 +1,240 @@
+"""The command line. Commands are thin: they parse options and call plain
+functions. :func:`main` is the one place that turns errors into exit codes:
+bad input (a :class:`FactlintError`) is one line on stderr and exit 2; a
+usage error is exit 2; anything else is a bug, exit 3, with ``--debug``
+showing the traceback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from factlint import __version__
+from factlint.config import Config, find_config, load_config
+from factlint.dates import parse_day
+from factlint.engine import Linter, Settings, fails
+from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors
+from factlint.findings import SEVERITIES
+from factlint.kb import kb_sources, load_kb
+from factlint.kb.index import KBIndex
+from factlint.reporters import REPORTERS, Report
+from factlint.rules import load_rules, resolve_codes
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Catch factual slips about officials in news drafts.")
+kb_app = typer.Typer(no_args_is_help=True, help="Inspect, validate and build knowledge bases.")
+app.add_typer(kb_app, name="kb")
+
+_DEBUG = False
+
+KbOpt = Annotated[Optional[list[Path]], typer.Option("--kb", help="A KB file or directory, added after the default KB (repeatable).")]
+NoDefaultOpt = Annotated[bool, typer.Option("--no-default-kb", help="Do not load the bundled default KB.")]
+
+
+def _parse_date(value: str | None, what: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise ConfigError(f"{what}: {exc}") from None
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v for raw in values or [] for v in raw.replace(",", " ").split()]
+
+
+def _config(explicit: Path | None, paths: list[str]) -> Config:
+    if explicit is not None:
+        return load_config(explicit)
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    found = find_config(start)
+    return load_config(found) if found else Config()
+
+
+def _load(kb: list[Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
+    paths = list(cfg.kb if cfg else []) + list(kb or [])
+    default = (cfg.default_kb if cfg else True) and not no_default
+    if not default and not paths:
+        raise ConfigError("no knowledge base: --no-default-kb needs at least one --kb")
+    return load_kb(paths, default=default, cache=not os.environ.get("FACTLINT_NO_CACHE"))
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories (*.md, *.markdown, *.txt) or - for stdin.")] = None,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    date: Annotated[Optional[str], typer.Option(help="Check as of this date (YYYY-MM-DD); wins over front matter.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these codes, prefixes or rule names.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these codes, prefixes or rule names.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option(help="Exit 1 on findings at or above: error, warning, info.")] = None,
+) -> int:
+    """Check drafts against the knowledge base."""
+    targets = paths or ["."]
+    cfg = _config(config, targets)
+    fmt = format or os.environ.get("FACTLINT_FORMAT") or "text"
+    if fmt not in REPORTERS:
+        raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(REPORTERS)})")
+    threshold = fail_on or cfg.fail_on
+    if threshold not in SEVERITIES:
+        raise ConfigError(f"unknown --fail-on {threshold!r} (expected one of {', '.join(SEVERITIES)})")
+    rules = load_rules(cfg.rules)
+    settings = Settings(
+        select=resolve_codes(_split(select), rules, "--select") if select else (
+            resolve_codes(cfg.select, rules, str(cfg.path)) if cfg.select is not None else None),
+        ignore=resolve_codes(_split(ignore) + cfg.ignore, rules, "--ignore"),
+        enable=resolve_codes(cfg.enable, rules, str(cfg.path)),
+        severities={c: s for code, s in cfg.severity.items() for c in resolve_codes([code], rules, str(cfg.path))},
+        per_file_ignores=[(g, resolve_codes(codes, rules, str(cfg.path))) for g, codes in cfg.per_file_ignores.items()],
+        date=_parse_date(date, "--date"),
+        config_date=cfg.date,
+        base=cfg.base,
+    )
+    index = _load(kb, no_default_kb, cfg)
+    result = Linter(index, rules, settings).lint_paths(targets)
+    REPORTERS[fmt].write(Report(result, rules), sys.stdout)
+    for err in result.errors:
+        print(f"factlint: {err}", file=sys.stderr)
+    if result.errors:
+        return 2
+    return 1 if fails(result, threshold) else 0
+
+
+@app.command("rules")
+def rules_cmd() -> int:
+    """List the rule catalogue."""
+    for rule in load_rules().values():
+        state = "" if rule.enabled else "  (opt-in)"
+        print(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {rule.description.splitlines()[0]}{state}")
+    return 0
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. FL103.")]) -> int:
+    """Explain one rule, with examples."""
+    rules = load_rules()
+    codes = resolve_codes([code], rules, "explain")
+    for c in sorted(codes):
+        r = rules[c]
+        print(f"{r.code} {r.name} (default severity: {r.severity}; check kind: {r.extends})\n")
+        print(r.description + "\n")
+        if r.fail:
+            print("Reported:")
+            for ex in r.fail:
+                print(f"  {ex.text}" + (f"   [as of {ex.date}]" if ex.date else ""))
+        if r.passing:
+            print("Not reported:")
+            for ex in r.passing:
+                print(f"  {ex.text}" + (f"   [as of {ex.date}]" if ex.date else ""))
+    return 0
+
+
+@kb_app.command("check")
+def kb_check(kb: KbOpt = None, no_default_kb: NoDefaultOpt = False) -> int:
+    """Validate knowledge bases and print counts."""
+    index = load_kb(kb or [], default=not no_default_kb, cache=False)
+    counts = index.kb.counts()
+    print("KB OK: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
+@kb_app.command("stats")
+def kb_stats(kb: KbOpt = None, no_default_kb: NoDefaultOpt = False) -> int:
+    """Counts by jurisdiction and the oldest and newest as_of dates."""
+    from factlint.kb_report import stats
+
+    print(stats(_load(kb, no_default_kb)))
+    return 0
+
+
+@kb_app.command("who")
+def kb_who(
+    name: Annotated[str, typer.Argument(help="A name, as written (fuzzy: 'Blinkin' finds Antony Blinken).")],
+    on: Annotated[Optional[str], typer.Option("--on", help="Show the offices held on this date.")] = None,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+) -> int:
+    """What the KB knows about a person."""
+    from factlint.kb_report import who
+
+    text, found = who(_load(kb, no_default_kb), name, _parse_date(on, "--on"))
+    print(text)
+    return 0 if found else 1
+
+
+@kb_app.command("import")
+def kb_import(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="us-executive, pocom, ifg, wikidata or csv.")],
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE...", help="Source files or directories.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Directory to write KB YAML into.")],
+    force: Annotated[bool, typer.Option(help="Overwrite files factlint did not write.")] = False,
+    option: Annotated[Optional[list[str]], typer.Option("--option", help="Importer option key=value (repeatable).")] = None,
+) -> int:
+    """Build KB YAML from officeholder data."""
+    from factlint.importers import parse_options, run_import
+
+    written = run_import(fmt, list(sources), out, force=force, options=parse_options(option or []),
+                         on_warning=lambda msg: print(f"factlint: warning: {msg}", file=sys.stderr))
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    global _DEBUG
+    _DEBUG = debug
+    if version:
+        print(f"factlint {__version__}")
+        raise typer.Exit(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        rv = app(args=args, prog_name="factlint", standalone_mode=False)
+        return rv if isinstance(rv, int) else 0
+    except KnowledgeBaseErrors as exc:
+        for err in exc.errors:
+            print(f"factlint: {err}", file=sys.stderr)
+        return 2
+    except FactlintError as exc:
+        print(f"factlint: {exc}", file=sys.stderr)
+        return 2
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        print("factlint: aborted", file=sys.stderr)
+        return 130
+    except click.ClickException as exc:
+        exc.show(file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception:  # noqa: BLE001 - the last line of defence
+        if _DEBUG or "--debug" in args:
+            traceback.print_exc()
+        else:
+            print("factlint: internal error (a bug in factlint); run again with --debug for details", file=sys.stderr)
+        return 3
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

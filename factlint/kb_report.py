@@ -1,0 +1,75 @@
+"""Plain-text views of a KB for `factlint kb who` and `factlint kb stats`."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from rapidfuzz import fuzz, process
+
+from factlint.dates import Period
+from factlint.kb.index import KBIndex
+from factlint.text import fold
+
+
+def _office_line(index: KBIndex, office_id: str) -> str:
+    from factlint.assess import Assessor
+
+    return Assessor(index, []).office_label(index.kb.offices[office_id])
+
+
+def who(index: KBIndex, name: str, on: dt.date | None = None, limit: int = 3) -> tuple[str, bool]:
+    """Describe the people whose names best match *name* (fuzzy)."""
+    kb = index.kb
+    choices: dict[str, str] = {}
+    for p in kb.people.values():
+        for form in (p.name, *p.aliases, *p.misspellings):
+            choices[f"{p.id}\0{form}"] = fold(form)
+    query = fold(name)
+    hits = process.extract(query, choices, scorer=fuzz.WRatio, limit=50, score_cutoff=80)
+    seen: list[str] = []
+    for _, score, key in sorted(hits, key=lambda h: -h[1]):
+        pid = key.split("\0")[0]
+        if pid not in seen:
+            seen.append(pid)
+    if not seen:
+        return f"No one in the KB matches {name!r}.", False
+    out = []
+    for pid in seen[:limit]:
+        p = kb.people[pid]
+        lines = [f"{p.name}  ({p.id})"]
+        if p.aliases:
+            lines.append(f"  also written: {', '.join(p.aliases)}")
+        if p.misspellings:
+            lines.append(f"  known misspellings: {', '.join(p.misspellings)}")
+        tenures = index.tenures(pid)
+        when = Period.day(on) if on else None
+        for t in tenures:
+            if when is not None and not t.may_cover(when):
+                continue
+            end = t.end.text if t.end else "(still in office)"
+            lines.append(f"  {_office_line(index, t.office)}: {t.start} to {end}")
+        if when is not None and not any(t.may_cover(when) for t in tenures):
+            lines.append(f"  held no office in the KB on {on}")
+        out.append("\n".join(lines))
+    return "\n\n".join(out), True
+
+
+def stats(index: KBIndex) -> str:
+    kb = index.kb
+    offices = Counter(o.jurisdiction for o in kb.offices.values())
+    tenures = Counter(o.jurisdiction for o in kb.offices.values() for _ in o.holders)
+    lines = [f"{'jurisdiction':<14} {'name':<34} {'offices':>7} {'tenures':>7}"]
+    for jid in sorted(kb.jurisdictions):
+        j = kb.jurisdictions[jid]
+        lines.append(f"{jid:<14} {j.name[:34]:<34} {offices[jid]:>7} {tenures[jid]:>7}")
+    c = kb.counts()
+    lines.append("")
+    lines.append(", ".join(f"{v} {k}" for k, v in c.items()))
+    as_ofs = sorted((m.as_of, m.path) for m in kb.files if m.as_of)
+    if as_ofs:
+        lines.append(f"oldest as_of: {as_ofs[0][0]} ({as_ofs[0][1]})")
+        lines.append(f"newest as_of: {as_ofs[-1][0]} ({as_ofs[-1][1]})")
+    missing = sum(1 for m in kb.files if not m.as_of)
+    if missing:
+        lines.append(f"files without as_of: {missing}")
+    return "\n".join(lines)

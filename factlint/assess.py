@@ -255,8 +255,22 @@ class Assessor:
         start, end = self.span(m)
         return Verdict("wrong-holder", "unknown", m.segment, start, end, f, tuple(names), as_of is not None)
 
+    def rank(self, people: Iterable[str], m: Mention) -> str:
+        """The likeliest person meant: named in the draft, fitting the title,
+        in some office at the date, most recent."""
+        offices = m.title.offices if m.title is not None else frozenset()
+
+        def score(pid: str) -> tuple[int, int, int, dt.date]:
+            ten = self.ix.tenures(pid)
+            fits = any(t.office in offices and t.may_cover(m.when) for t in ten)
+            active = any(t.may_cover(m.when) for t in ten)
+            latest = max((t.start.start for t in ten), default=dt.date.min)
+            return (self.persons_in_doc.get(pid, 0) > 0, fits, active, latest)
+
+        return max(people, key=score)
+
     def conflated(self, m: Mention) -> Verdict | None:
-        given, family = m.persons[0], m.persons[-1]
+        given, family = self.rank(m.persons, m), self.rank(m.family_persons, m)
         pieces = [given, family]
         f = {"text": " ".join(m.text.split()), "first": self.name(given), "second": self.name(family),
              "date": m.when.text, "on_date": on(m.when)}
@@ -274,7 +288,7 @@ class Assessor:
             start, end = m.start, m.end
             return Verdict("conflated", "titled", m.segment, start, end, f, tuple(dict.fromkeys(suggest)))
         # Without a title, only when the draft itself names one of the two.
-        if not any(p in self.persons_in_doc for p in pieces):
+        if not any(p in self.persons_in_doc for p in (*m.persons, *m.family_persons)):
             return None
         f["instead"] = "check which of them is meant"
         return Verdict("conflated", "untitled", m.segment, m.start, m.end, f, (self.name(given), self.name(family)))

@@ -66,6 +66,7 @@ class Mention:
     when: Period
     explicit_time: bool
     form_kind: str = ""  # for kind "name": canonical | alias | variant
+    family_persons: tuple[str, ...] = ()  # for kind "conflated": whose family name it is
 
 
 # -- small helpers -------------------------------------------------------------
@@ -407,7 +408,7 @@ class _Scanner:
             fam_people = {nf.person for nf in ix.by_family.get(fam, ()) if not nf.family_first and nf.given}
             given_people = {nf.person for nf in ix.by_given.get(given[0], ()) if nf.given == given and not nf.family_first}
             if fam_people and given_people and not (fam_people & given_people):
-                return ("conflated", (*sorted(given_people), *sorted(fam_people)), None)
+                return ("conflated", (*sorted(given_people), "|", *sorted(fam_people)), None)
         return None
 
     # -- apposition ----------------------------------------------------------------
@@ -479,10 +480,14 @@ class _Scanner:
     def mention(self, kind: str, s: int, e: int, persons: tuple[str, ...], form: NameForm | None, fk: str,
                 title: Title | None, title_first: bool) -> Mention:
         start, end = self.toks[s].start, self.toks[e - 1].end
+        family: tuple[str, ...] = ()
+        if "|" in persons:
+            cut = persons.index("|")
+            persons, family = persons[:cut], persons[cut + 1 :]
         when, explicit = self.when(s)
         if title is not None and title_first:
             when, explicit = self.when(max(s - 1, 0)) if s else (when, explicit)
-        return Mention(self.seg_no, start, end, self.text[start:end], kind, persons, form, title, when, explicit, fk)
+        return Mention(self.seg_no, start, end, self.text[start:end], kind, persons, form, title, when, explicit, fk, family)
 
 
 def find_mentions(doc: Document, index: KBIndex, date: dt.date) -> list[Mention]:

@@ -287,8 +287,9 @@ class Assessor:
             f["instead"] = instead or "check which of them is meant"
             start, end = m.start, m.end
             return Verdict("conflated", "titled", m.segment, start, end, f, tuple(dict.fromkeys(suggest)))
-        # Without a title, only when the draft itself names one of the two.
-        if not any(p in self.persons_in_doc for p in (*m.persons, *m.family_persons)):
+        # Without a title, only when the draft itself names both people:
+        # relatives share family names ("Eric Trump" is nobody's slip).
+        if not (any(p in self.persons_in_doc for p in m.persons) and any(p in self.persons_in_doc for p in m.family_persons)):
             return None
         f["instead"] = "check which of them is meant"
         return Verdict("conflated", "untitled", m.segment, m.start, m.end, f, (self.name(given), self.name(family)))

@@ -365,6 +365,8 @@ class _Scanner:
         for s, e in spans:
             if 2 <= e - s <= 4:
                 found = self.near_or_mixed(s, e)
+                if found is not None and found[0] == "short":
+                    return ("name", s, e, found[1], found[2], "variant")
                 if found is not None:
                     return (found[0], s, e, found[1], found[2], "")
         if titled and 2 <= b - a <= 3 and all(
@@ -377,6 +379,14 @@ class _Scanner:
     def near_or_mixed(self, s: int, e: int) -> tuple[str, tuple[str, ...], NameForm | None] | None:
         ix = self.ix
         keys = tuple(t.key for t in self.toks[s:e])
+        # A short form: first given name and family name of a longer form
+        # ("Recep Erdogan" for Recep Tayyip Erdoğan).
+        if len(keys) == 2:
+            short = [nf for nf in ix.by_given.get(keys[0], ())
+                     if not nf.family_first and len(nf.key) > 2 and nf.family == keys[1:] and nf.kind != "misspelling"]
+            people = tuple(dict.fromkeys(nf.person for nf in short))
+            if len(people) == 1:
+                return ("short", people, short[0])
         near: list[NameForm] = []
         # family name exact, given name a near miss ("Dmitry Kuleba", "Volodymir Zelenskyy")
         for fam_len in (1, 2):

@@ -21,13 +21,22 @@ def who(index: KBIndex, name: str, on: dt.date | None = None, limit: int = 3) ->
     """Describe the people whose names best match *name* (fuzzy)."""
     kb = index.kb
     choices: dict[str, str] = {}
+    families: dict[str, str] = {}
     for p in kb.people.values():
         for form in (p.name, *p.aliases, *p.misspellings):
             choices[f"{p.id}\0{form}"] = fold(form)
+    for pid, forms in index.forms_by_person.items():
+        for nf in forms:  # the family name alone: "Blinkin" finds Antony Blinken
+            families[f"{pid}\0{' '.join(nf.family)}"] = " ".join(nf.family)
     query = fold(name)
-    hits = process.extract(query, choices, scorer=fuzz.WRatio, limit=50, score_cutoff=80)
+    hits = process.extract(query, choices, scorer=fuzz.WRatio, limit=50, score_cutoff=85)
+    hits += process.extract(query, families, scorer=fuzz.ratio, limit=50, score_cutoff=80)
     seen: list[str] = []
-    for _, score, key in sorted(hits, key=lambda h: -h[1]):
+    def recency(key: str) -> dt.date:
+        return max((t.start.start for t in index.tenures(key.split("\0")[0])), default=dt.date.min)
+
+    # best score first; among equals, whoever held office most recently
+    for _, score, key in sorted(hits, key=lambda h: (-round(h[1]), -recency(h[2]).toordinal())):
         pid = key.split("\0")[0]
         if pid not in seen:
             seen.append(pid)

@@ -1,0 +1,134 @@
+"""Behaviour of the fact rules on short drafts: (text, date) -> findings."""
+from __future__ import annotations
+
+import pytest
+
+from factlint import lint_text
+from factlint.kb.index import KBIndex
+
+
+def codes(kb: KBIndex, text: str, date: str) -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in lint_text(text, kb=kb, date=date) if f.code != "FL202"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the motivating slip
+        ("In response to the agreement, US President Joe Blinken said it.", "2024-06-21", [("FL103", "Joe Blinken")]),
+        # right title, right date
+        ("US President Joe Biden said it.", "2024-06-21", []),
+        ("President Joe Biden said it.", "2024-06-21", []),
+        ("The President of the United States, Joe Biden, said it.", "2024-06-21", []),
+        # outdated: left, not yet, former while in office
+        ("Secretary of State Antony Blinken said it.", "2025-03-01", [("FL102", "Antony Blinken")]),
+        ("Ukrainian Foreign Minister Andrii Sybiha said it.", "2024-06-21", [("FL102", "Andrii Sybiha")]),
+        ("Former President Donald Trump said it.", "2025-03-01", [("FL102", "Donald Trump")]),
+        ("Former President Donald Trump said it.", "2023-03-01", []),
+        ("Former Secretary of State Antony Blinken said it.", "2025-03-01", []),
+        ("Ex-President Dmitry Medvedev said it.", "2023-03-01", []),
+        # wrong office holder, prefix and apposition
+        ("Ukrainian Prime Minister Dmytro Kuleba said it.", "2024-02-01", [("FL101", "Dmytro Kuleba")]),
+        ("Antony Blinken, the US Defense Secretary, said it.", "2024-06-20", [("FL101", "Antony Blinken")]),
+        ("Lloyd Austin, the Pentagon chief, said it.", "2024-06-20", []),
+        ("Russian Foreign Minister Dmitry Peskov said it.", "2024-02-01", [("FL101", "Dmitry Peskov")]),
+        # an unknown name where the office had a known holder
+        ("US President John Smithers said it.", "2024-06-21", [("FL101", "John Smithers")]),
+        # other offices never match the main one
+        ("Deputy Foreign Minister Sergey Lavrov said it.", "2023-06-01", []),
+        ("Vice President Kamala Harris said it.", "2023-06-01", []),
+        ("Under Secretary of State Mike Pompeo said it.", "2023-06-01", []),
+        ("First Deputy Prime Minister Dmytro Kuleba said it.", "2023-06-01", []),
+        # a qualifier we do not know leaves the title alone
+        ("Opposition leader Joe Biden said it.", "2024-06-21", []),
+        ("Estonian prime minister Joe Biden said it.", "2024-06-21", []),
+        # time in the sentence
+        ("In 2019, President Donald Trump met Kim Jong-un.", "2024-11-15", []),
+        ("In 2019, President Joe Biden met Kim Jong-un.", "2024-11-15", [("FL102", "Joe Biden")]),
+        ("In 2022, then-President Joe Biden approved it.", "2025-03-01", []),
+        ("Then-President Joe Biden approved it.", "2025-03-01", []),
+        ("President-elect Donald Trump promised it.", "2024-11-15", []),
+        # a partial date gets the benefit of the doubt
+        ("Kremlin spokesman Dmitry Peskov said it.", "2012-05-01", []),
+        # modifiers and possessives, typography
+        ("Ukraine\u2019s Foreign Minister Dmytro Kuleba\u2019s plan was praised.", "2023-06-01", []),
+        ("Russian President Vladimir Putin's visit.", "2024-06-21", []),
+        # misspellings
+        ("US Secretary of State Anthony Blinken arrived.", "2023-03-10", [("FL201", "Anthony Blinken")]),
+        ("Ukrainian Foreign Minister Dmitry Kuleba arrived.", "2023-03-10", [("FL201", "Dmitry Kuleba")]),
+        ("President Volodymir Zelenskyy arrived.", "2023-03-10", [("FL201", "Volodymir Zelenskyy")]),
+        # relatives and namesakes are not slips
+        ("Kim Yo-jong, the sister of Kim Jong-un, said it.", "2024-03-01", []),
+        ("First Lady Jill Biden and Hunter Biden were absent.", "2024-03-01", []),
+        ("Donald Trump Jr. criticised it.", "2024-03-01", []),
+    ],
+)
+def test_fact_rules(kb: KBIndex, text: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, date) == expected
+
+
+def test_conflation_message_names_holder(kb: KBIndex) -> None:
+    (f,) = lint_text("US President Joe Blinken said it.", kb=kb, date="2024-06-21")
+    assert f.code == "FL103" and f.rule == "conflated-name" and f.severity == "error"
+    assert f.message.startswith('"Joe Blinken" mixes Joe Biden and Antony Blinken; on 2024-06-21 the US President was Joe Biden')
+    assert f.suggestions == ("Joe Biden",)
+    assert (f.line, f.column, f.end_column) == (1, 14, 25)  # "US President " is 13 characters
+
+
+def test_wrapped_name_position(kb: KBIndex) -> None:
+    text = "---\ndate: 2024-05-31\n---\n\nNATO said US President Joe\nBlinken had approved it.\n"
+    (f,) = lint_text(text, kb=kb)
+    assert (f.code, f.line, f.column, f.end_line, f.end_column) == ("FL103", 5, 24, 6, 8)
+
+
+def test_consistency(kb: KBIndex) -> None:
+    text = ("North Korean leader Kim Jong-un watched. Analysts said Kim Jong Un wanted it.\n\n"
+            "Ukrainian President Volodymyr Zelenskyy spoke. Zelensky said so. Zelenskyy added.")
+    found = [(f.code, f.text) for f in lint_text(text, kb=kb, date="2024-05-01") if f.code == "FL301"]
+    assert found == [("FL301", "Kim Jong Un"), ("FL301", "Zelensky")]
+
+
+def test_misspelled_not_reported_again_as_inconsistent(kb: KBIndex) -> None:
+    text = "Antony Blinken arrived. Later Anthony Blinken left."
+    found = [f.code for f in lint_text(text, kb=kb, date="2023-03-10")]
+    assert found == ["FL201"]
+
+
+def test_kb_as_of_makes_warnings(kb: KBIndex) -> None:
+    # the fixture KB is current to 2026-06-01; Rubio's tenure is open-ended
+    (f,) = lint_text("Secretary of State Antony Blinken said it.", kb=kb, date="2026-11-01")
+    assert f.code == "FL102" and f.severity == "warning"
+    assert "current to 2026-06-01" in f.message
+
+
+def test_select_and_ignore(kb: KBIndex) -> None:
+    text = "US President Joe Blinken and Secretary of State Anthony Blinken said it."
+    assert {f.code for f in lint_text(text, kb=kb, date="2024-06-21", select=["FL2"])} == {"FL201"}
+    assert {f.code for f in lint_text(text, kb=kb, date="2024-06-21", ignore=["conflated-name"])} == {"FL201"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\nUS President Joe Blinken\n```\n",
+        "The phrase `US President Joe Blinken` is code.\n",
+        "[a link](https://example.com/US-President-Joe-Blinken) and <https://x.org/Joe-Blinken>\n",
+        "<!-- US President Joe Blinken -->\n",
+        "<!-- factlint-disable-next-line -->\nUS President Joe Blinken said.\n",
+        "<!-- factlint-disable FL103 -->\nUS President Joe Blinken said.\n<!-- factlint-enable -->\n",
+    ],
+)
+def test_markdown_parts_not_checked(kb: KBIndex, text: str) -> None:
+    assert lint_text(text, kb=kb, date="2024-06-21") == []
+
+
+def test_disable_other_code_keeps_finding(kb: KBIndex) -> None:
+    text = "<!-- factlint-disable FL201 -->\nUS President Joe Blinken said.\n"
+    assert [f.code for f in lint_text(text, kb=kb, date="2024-06-21")] == ["FL103"]
+
+
+def test_link_text_and_table_are_checked(kb: KBIndex) -> None:
+    text = ("[Secretary of State Anthony Blinken](https://www.state.gov/antony-j-blinken/) met them.\n\n"
+            "| Name | Title |\n|---|---|\n| Anthony Blinken | Secretary of State |\n")
+    found = [(f.code, f.line, f.column) for f in lint_text(text, kb=kb, date="2024-05-31")]
+    assert found == [("FL201", 1, 21), ("FL201", 5, 3)]

@@ -462,6 +462,17 @@ class _Scanner:
                             out.append(self.mention(kind, s, e, persons, form, fk, None if other else title, title_first=True))
                         i = max(e, b) if kind == "skip" else e
                         continue
+                # "the Russian foreign minister, Dmitry Peskov, said": the name
+                # set off by commas right after the title.
+                if end < n and self.gaps[end].strip() == "," and self.name_start(end):
+                    b = self.run_end(end)
+                    got = self.resolve(end, b, titled=True)
+                    if got is not None and got[0] not in ("skip", "unknown") and got[2] == b and b < n \
+                            and self.gaps[b].strip() == "," and not toks[b - 1].possessive:
+                        kind, s, e, persons, form, fk = got
+                        out.append(self.mention(kind, s, e, persons, form, fk, None if other else title, title_first=True))
+                        i = e
+                        continue
                 i = end
                 continue
             if self.name_start(i):

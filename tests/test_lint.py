@@ -132,3 +132,16 @@ def test_link_text_and_table_are_checked(kb: KBIndex) -> None:
             "| Name | Title |\n|---|---|\n| Anthony Blinken | Secretary of State |\n")
     found = [(f.code, f.line, f.column) for f in lint_text(text, kb=kb, date="2024-05-31")]
     assert found == [("FL201", 1, 21), ("FL201", 5, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Russian foreign minister, Dmitry Peskov, said it.", [("FL101", "Dmitry Peskov")]),
+        ("North Korea's leader, Kim Jong-un, signed it.", []),
+        ("After meeting the Russian president, Sergey Lavrov said it.", []),  # no closing comma: not apposition
+        ("The US president, Joe Biden, and the foreign minister, Sergey Lavrov, met.", []),
+    ],
+)
+def test_title_then_name_in_commas(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, "2024-02-01") == expected

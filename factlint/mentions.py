@@ -245,11 +245,14 @@ class _Scanner:
         if not roles and not offices:
             return None
         specific = bool(jurs)
-        if o_end >= r_end and offices:
+        if offices and o_end > r_end:
             end, office_ids = o_end, set(offices)
-            if r_end == o_end:
-                office_ids |= {o for r in roles for o in self.ix.offices_by_role.get(r, ())}
             specific = True
+        elif offices and o_end == r_end:
+            # Both an office's own title and a generic role word ("Defense
+            # Secretary"): generic, unless a jurisdiction says whose.
+            end = r_end
+            office_ids = set(offices) | {o for r in roles for o in self.ix.offices_by_role.get(r, ())}
         else:
             end = r_end
             office_ids = {o for r in roles for o in self.ix.offices_by_role.get(r, ())}

@@ -20,8 +20,11 @@ from factlint import __version__
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
+from factlint.baseline import load_baseline, new_findings
+from factlint.baseline import write_baseline as save_baseline
 from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors
-from factlint.findings import SEVERITIES
+from factlint.findings import SEVERITIES, FileError
+from factlint.fix import fix_paths, unified_diff, write_fixes
 from factlint.kb import kb_sources, load_kb
 from factlint.kb.index import KBIndex
 from factlint.reporters import REPORTERS, Report
@@ -73,16 +76,20 @@ def check(
     kb: KbOpt = None,
     no_default_kb: NoDefaultOpt = False,
     date: Annotated[Optional[str], typer.Option(help="Check as of this date (YYYY-MM-DD); wins over front matter.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github (default: text; github under GitHub Actions).")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these codes, prefixes or rule names.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these codes, prefixes or rule names.")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward).")] = None,
     fail_on: Annotated[Optional[str], typer.Option(help="Exit 1 on findings at or above: error, warning, info.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes (FL201, FL202, substitution rules) in place, then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this baseline file and exit.")] = None,
 ) -> int:
     """Check drafts against the knowledge base."""
     targets = paths or ["."]
     cfg = _config(config, targets)
-    fmt = format or os.environ.get("FACTLINT_FORMAT") or "text"
+    fmt = format or os.environ.get("FACTLINT_FORMAT") or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in REPORTERS:
         raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(REPORTERS)})")
     threshold = fail_on or cfg.fail_on
@@ -100,8 +107,24 @@ def check(
         config_date=cfg.date,
         base=cfg.base,
     )
+    accepted = load_baseline(baseline) if baseline is not None else None
     index = _load(kb, no_default_kb, cfg)
-    result = Linter(index, rules, settings).lint_paths(targets)
+    linter = Linter(index, rules, settings)
+    fix_errors: list[FileError] = []
+    if diff:
+        return _show_diff(linter, targets)
+    if fix:
+        fix_errors = _apply_fixes(linter, targets)
+    result = linter.lint_paths(targets)
+    result.errors[:0] = fix_errors
+    if write_baseline is not None:
+        n = save_baseline(write_baseline, result.findings)
+        print(f"factlint: wrote {n} finding{'s' if n != 1 else ''} to baseline {write_baseline}", file=sys.stderr)
+        for err in result.errors:
+            print(f"factlint: {err}", file=sys.stderr)
+        return 2 if result.errors else 0
+    if accepted is not None and baseline is not None:
+        result = new_findings(result, accepted, baseline.parent)
     REPORTERS[fmt].write(Report(result, rules), sys.stdout)
     for err in result.errors:
         print(f"factlint: {err}", file=sys.stderr)
@@ -110,10 +133,50 @@ def check(
     return 1 if fails(result, threshold) else 0
 
 
+def _apply_fixes(linter: Linter, targets: list[str]) -> list[FileError]:
+    outcomes = fix_paths(linter, targets)
+    errors = write_fixes(outcomes)
+    failed = {e.path for e in errors}
+    done = [o for o in outcomes if o.changed and o.shown not in failed]
+    n = sum(len(o.applied) for o in done)
+    if n:
+        print(f"factlint: fixed {n} problem{'s' if n != 1 else ''} in {len(done)} file{'s' if len(done) != 1 else ''}",
+              file=sys.stderr)
+    return errors
+
+
+def _show_diff(linter: Linter, targets: list[str]) -> int:
+    outcomes = fix_paths(linter, targets)
+    changed = [o for o in outcomes if o.changed]
+    for o in changed:
+        sys.stdout.write(unified_diff(o))
+    n = sum(len(o.applied) for o in changed)
+    print(f"factlint: would fix {n} problem{'s' if n != 1 else ''} in {len(changed)} file{'s' if len(changed) != 1 else ''}",
+          file=sys.stderr)
+    return 1 if changed else 0
+
+
 @app.command("rules")
-def rules_cmd() -> int:
-    """List the rule catalogue."""
-    for rule in load_rules().values():
+def rules_cmd(
+    test: Annotated[bool, typer.Option("--test", help="Run every rule's examples (built-in and your own) and report problems.")] = False,
+    config: Annotated[Optional[Path], typer.Option(help="Config file naming your rule directories (default: found upward).")] = None,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+) -> int:
+    """List the rule catalogue (with your own rules from config)."""
+    cfg = _config(config, [])
+    rules = load_rules(cfg.rules)
+    if test:
+        from factlint.selftest import run_examples
+
+        index = _load(kb, no_default_kb, cfg)
+        problems = [p for rule in rules.values() for p in run_examples(rule, index)]
+        for p in problems:
+            print(p)
+        print(f"{len(rules)} rules, {sum(len(r.fail) + len(r.passing) for r in rules.values())} examples: "
+              + (f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "all as stated"))
+        return 1 if problems else 0
+    for rule in rules.values():
         state = "" if rule.enabled else "  (opt-in)"
         print(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {rule.description.splitlines()[0]}{state}")
     return 0
@@ -122,7 +185,7 @@ def rules_cmd() -> int:
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. FL103.")]) -> int:
     """Explain one rule, with examples."""
-    rules = load_rules()
+    rules = load_rules(_config(None, []).rules)
     codes = resolve_codes([code], rules, "explain")
     for c in sorted(codes):
         r = rules[c]

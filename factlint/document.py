@@ -167,7 +167,7 @@ def _make_parser() -> MarkdownIt:
     for r in md.inline.ruler.__rules__:
         if r.name in ("backticks", "html_inline", "autolink", "image", "link"):
             r.fn = _wrap(r.name, r.fn)
-    md.inline.ruler.__compiled__ = {}  # rebuild the chains with the wrapped rules
+    md.inline.ruler.__cache__ = None  # rebuild the chains with the wrapped rules
     return md
 
 

@@ -181,10 +181,10 @@ class _Scanner:
     # -- tries -----------------------------------------------------------------
     def walk(self, trie: dict, i: int, allowed: tuple[str, ...] = ("space", "hyphen", "dot")) -> tuple[int, list]:
         """Longest trie match starting at token *i*: (end token, values)."""
-        node = trie
+        node: dict | None = trie
         best_end, best = i, []
         j = i
-        while j < len(self.toks):
+        while j < len(self.toks) and node is not None:
             if j > i and not self.joined(j, allowed):
                 break
             node = node.get(self.toks[j].key)
@@ -488,14 +488,14 @@ class _Scanner:
                 if kind == "skip":
                     i = e
                     continue
-                title = None
+                after: Title | None = None
                 nxt = e
                 app = self.appositive(e) if e == b else None
                 if app is not None:
                     t, t_end, other = app
-                    title = None if other else t
+                    after = None if other else t
                     nxt = t_end
-                out.append(self.mention(kind, s, e, persons, form, fk, title, title_first=False))
+                out.append(self.mention(kind, s, e, persons, form, fk, after, title_first=False))
                 i = max(nxt, e)
                 continue
             i += 1

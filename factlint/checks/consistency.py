@@ -18,10 +18,10 @@ from factlint.text import written
 
 
 class ConsistencyCheck:
-    name = "consistency"
+    name: str = "consistency"
     options: dict[str, type] = {}
-    required = ()
-    needs_kb = True
+    required: tuple[str, ...] = ()
+    needs_kb: bool = True
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         misspelled = {(v.segment, v.start) for v in ctx.verdicts if v.kind in ("misspelled", "conflated")}

@@ -13,10 +13,10 @@ from factlint.findings import Hit
 
 
 class ExistenceCheck:
-    name = "existence"
+    name: str = "existence"
     options: dict[str, type] = {"tokens": list, "ignorecase": bool}
-    required = ("tokens",)
-    needs_kb = False
+    required: tuple[str, ...] = ("tokens",)
+    needs_kb: bool = False
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         pattern = word_pattern(options["tokens"], bool(options.get("ignorecase", True)))

@@ -17,10 +17,10 @@ VERDICTS = ("wrong-holder", "outdated", "conflated", "misspelled")
 
 
 class FactCheck:
-    name = "fact"
+    name: str = "fact"
     options: dict[str, type] = {"verdict": str}
-    required = ("verdict",)
-    needs_kb = True
+    required: tuple[str, ...] = ("verdict",)
+    needs_kb: bool = True
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         kind = options["verdict"]

@@ -11,10 +11,10 @@ from factlint.text import written
 
 
 class VariantCheck:
-    name = "variant"
+    name: str = "variant"
     options: dict[str, type] = {"family": bool}
-    required = ()
-    needs_kb = True
+    required: tuple[str, ...] = ()
+    needs_kb: bool = True
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         ix = ctx.index

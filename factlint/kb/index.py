@@ -124,7 +124,7 @@ class KBIndex:
         by_role: dict[str, list[str]] = defaultdict(list)
         for o in kb.offices.values():
             by_role[o.role].append(o.id)
-            for text in (o.title, *o.aliases):
+            for text in (o.title or "", *o.aliases):
                 if text:
                     k = keys(text)
                     if k:

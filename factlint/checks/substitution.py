@@ -1,8 +1,12 @@
 """Check kind ``substitution``: say one thing, not another (house style).
 
 ``options: {swap: {Kiev: Kyiv, Kharkov: Kharkiv}, ignorecase: true}``. Whole
-words only; the replacement keeps the case of what was written (a
-capitalised or all-caps word stays so). Needs no KB.
+words only ("Kiev" is not found in "Kievan"); a key of several words also
+matches across a line break. The replacement keeps the case of what was
+written (a capitalised or all-caps word stays so). With ``hyphenated: true``
+a word is also found as part of a hyphenated compound ("pro-Kiev",
+"Kiev-based"), which suits place names; by default a hyphen counts as part
+of the word, which suits names ("Jean-Paul"). Needs no KB.
 """
 from __future__ import annotations
 
@@ -24,26 +28,33 @@ def keep_case(written: str, replacement: str) -> str:
     return replacement
 
 
-def word_pattern(words: Iterable[str], ignorecase: bool) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE if ignorecase else 0)
+def word_pattern(words: Iterable[str], ignorecase: bool, hyphenated: bool = False) -> re.Pattern[str]:
+    """Whole-word alternatives, longest first; blanks inside a key match any run of blanks."""
+    alternatives = sorted((r"\s+".join(re.escape(part) for part in w.split()) for w in words), key=len, reverse=True)
+    edge = r"\w" if hyphenated else r"\w-"
+    return re.compile(rf"(?<![{edge}])(?:" + "|".join(alternatives) + rf")(?![{edge}])", re.IGNORECASE if ignorecase else 0)
+
+
+def _key(written: str, ignorecase: bool) -> str:
+    written = " ".join(written.split())
+    return written.casefold() if ignorecase else written
 
 
 class SubstitutionCheck:
-    name = "substitution"
-    options: dict[str, type] = {"swap": dict, "ignorecase": bool}
-    required = ("swap",)
-    needs_kb = False
+    name: str = "substitution"
+    options: dict[str, type] = {"swap": dict, "ignorecase": bool, "hyphenated": bool}
+    required: tuple[str, ...] = ("swap",)
+    needs_kb: bool = False
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         swap: dict[str, str] = options["swap"]
         ignorecase = bool(options.get("ignorecase", True))
-        lookup = {k.casefold() if ignorecase else k: v for k, v in swap.items()}
-        pattern = word_pattern(swap, ignorecase)
+        lookup = {_key(str(k), ignorecase): str(v) for k, v in swap.items()}
+        pattern = word_pattern([str(k) for k in swap], ignorecase, bool(options.get("hyphenated", False)))
         for no, seg in enumerate(ctx.doc.segments):
             for m in pattern.finditer(seg.text):
                 bad = m.group()
-                good = keep_case(bad, lookup[bad.casefold() if ignorecase else bad])
+                good = keep_case(bad, lookup[_key(bad, ignorecase)])
                 if good == bad:
                     continue
                 yield Hit(no, m.start(), m.end(), "", {"text": bad, "good": good}, (good,), fix=good)

@@ -1,0 +1,76 @@
+"""Rule self-tests: every rule carries examples that must behave as stated.
+
+A rule file's ``examples: {fail: [...], pass: [...]}`` are drafts of one or
+more sentences (with an optional ``date``). Each ``fail`` example must be
+reported by the rule and each ``pass`` example must not; when the rule's
+findings carry safe fixes, applying them must settle (a second round changes
+nothing, so that a swap map cannot chase its own tail). The test suite runs this for the
+built-in rules; ``factlint rules --test`` runs it for a newsroom's own.
+"""
+from __future__ import annotations
+
+from factlint.checks import CHECKS
+from factlint.dates import parse_day
+from factlint.document import parse_document
+from factlint.engine import Linter, Settings
+from factlint.findings import Finding
+from factlint.fix import apply_fixes, fix_source, split_source
+from factlint.kb.index import KBIndex
+from factlint.rules import Example, Rule
+
+EXAMPLE_PATH = "<example>"
+
+
+def _lint(linter: Linter, ex: Example) -> list[Finding]:
+    linter.settings.date = parse_day(ex.date) if ex.date else None
+    doc = parse_document(ex.text, EXAMPLE_PATH)
+    findings, _ = linter.lint_document(doc)
+    return findings
+
+
+def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
+    """Problems with *rule*'s examples, as messages; empty when all is well."""
+    where = f"{rule.code} ({rule.path})" if rule.path else rule.code
+    problems = []
+    if not rule.fail:
+        problems.append(f"{where}: no 'fail' examples")
+    if not rule.passing:
+        problems.append(f"{where}: no 'pass' examples")
+    if kb is None and CHECKS[rule.extends].needs_kb:
+        return problems + [f"{where}: check kind {rule.extends!r} needs a knowledge base to run the examples"]
+    linter = Linter(kb, {rule.code: rule}, Settings(select={rule.code}, enable={rule.code}))
+    for ex in rule.fail:
+        try:
+            found = [f for f in _lint(linter, ex) if f.code == rule.code]
+        except ValueError as exc:
+            problems.append(f"{where}: bad example date {ex.date!r}: {exc}")
+            continue
+        if not found:
+            problems.append(f"{where}: 'fail' example not reported: {ex.text!r}")
+            continue
+        fixed = _after_fixes(linter, ex)
+        if fixed is not None:
+            problems.append(f"{where}: its fixes do not settle: a second round changes {fixed!r} again")
+    for ex in rule.passing:
+        try:
+            found = [f for f in _lint(linter, ex) if f.code == rule.code]
+        except ValueError as exc:
+            problems.append(f"{where}: bad example date {ex.date!r}: {exc}")
+            continue
+        if found:
+            problems.append(f"{where}: 'pass' example reported: {ex.text!r}: {found[0].message}")
+    return problems
+
+
+def _after_fixes(linter: Linter, ex: Example) -> str | None:
+    """The fixed text if the rule's safe fixes do not settle (a second round
+    would change it again), else None."""
+    source = split_source(ex.text.encode("utf-8"), EXAMPLE_PATH)
+    lines, applied, _ = fix_source(linter, source, EXAMPLE_PATH)
+    if not applied:
+        return None
+    fixed = "\n".join(lines)
+    doc = parse_document(fixed, EXAMPLE_PATH)
+    findings, _ = linter.lint_document(doc)
+    _, again, _ = apply_fixes(doc, lines, findings, linter.rules)
+    return fixed if again else None

@@ -265,6 +265,22 @@ def _root(
         raise typer.Exit(0)
 
 
+def _click_modules() -> list[object]:
+    """click's exception classes: typer >= 0.20 vendors its own copy of click."""
+    mods: list[object] = [click.exceptions]
+    try:
+        from typer._click import exceptions as vendored  # type: ignore[import-not-found]
+
+        mods.append(vendored)
+    except ImportError:
+        pass
+    return mods
+
+
+def _classes(name: str) -> tuple[type[BaseException], ...]:
+    return tuple(getattr(m, name) for m in _click_modules() if isinstance(getattr(m, name, None), type))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     try:
@@ -277,14 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     except FactlintError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
+    except _classes("Exit") as exc:
+        return int(getattr(exc, "exit_code", 0) or 0)
+    except _classes("Abort"):
         print("factlint: aborted", file=sys.stderr)
         return 130
-    except click.ClickException as exc:
-        exc.show(file=sys.stderr)
-        return 2
+    except _classes("ClickException") as exc:
+        exc.show(file=sys.stderr)  # type: ignore[attr-defined]
+        return int(getattr(exc, "exit_code", 2) or 2)
     except BrokenPipeError:
         return 0
     except Exception:  # noqa: BLE001 - the last line of defence

@@ -200,3 +200,9 @@ def test_no_traceback_from_the_console_script(tmp_path: Path) -> None:
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"factlint: {bad}:1: bad id 'Bad Id': use lower-case letters, digits and single hyphens"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "--no-such-option")
+    assert code == 2 and "No such option" in err and "Traceback" not in err
+    assert run(capsys, "--version")[0] == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
 from factlint.text import keys
@@ -17,8 +18,7 @@ Key = tuple[str, ...]
 END = ""  # trie terminal marker (no token is empty)
 
 
-@dataclass(frozen=True, slots=True)
-class NameForm:
+class NameForm(NamedTuple):
     """One way of writing a person's name, split into given and family parts."""
 
     person: str

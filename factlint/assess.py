@@ -226,7 +226,7 @@ class Assessor:
                 return None
             return verdict("wrong-holder", "never", {"instead": instead}, names, ten)
         instead, names, ten = self.instead(m, None, own, label)
-        if before and (not later or mod in ("former", "then")):
+        if before:  # held it before: "no longer" is what matters, even if they came back later
             t = before[-1]
             if not instead:
                 instead = f"{f['name']} held it until {t.end.text if t.end else '?'}"

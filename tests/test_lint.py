@@ -145,3 +145,8 @@ def test_link_text_and_table_are_checked(kb: KBIndex) -> None:
 )
 def test_title_then_name_in_commas(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(kb, text, "2024-02-01") == expected
+
+
+def test_returning_holder_is_reported_as_no_longer(kb: KBIndex) -> None:
+    (f,) = lint_text("President Donald Trump spoke.", kb=kb, date="2024-06-21")
+    assert f.code == "FL102" and "left 2021-01-20" in f.message and f.suggestions == ("Joe Biden",)

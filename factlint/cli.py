@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 import traceback
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -17,14 +18,14 @@ import click
 import typer
 
 from factlint import __version__
+from factlint.baseline import load_baseline, new_findings
+from factlint.baseline import write_baseline as save_baseline
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
-from factlint.baseline import load_baseline, new_findings
-from factlint.baseline import write_baseline as save_baseline
 from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors
 from factlint.findings import SEVERITIES, FileError
-from factlint.fix import fix_paths, unified_diff, write_fixes
+from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
 from factlint.kb import kb_sources, load_kb
 from factlint.kb.index import KBIndex
 from factlint.reporters import REPORTERS, Report
@@ -134,7 +135,7 @@ def check(
 
 
 def _apply_fixes(linter: Linter, targets: list[str]) -> list[FileError]:
-    outcomes = fix_paths(linter, targets)
+    outcomes, _unreadable = fix_paths(linter, targets)  # the lint run that follows reports these
     errors = write_fixes(outcomes)
     failed = {e.path for e in errors}
     done = [o for o in outcomes if o.changed and o.shown not in failed]
@@ -142,17 +143,32 @@ def _apply_fixes(linter: Linter, targets: list[str]) -> list[FileError]:
     if n:
         print(f"factlint: fixed {n} problem{'s' if n != 1 else ''} in {len(done)} file{'s' if len(done) != 1 else ''}",
               file=sys.stderr)
+    _report_skipped(outcomes)
     return errors
 
 
+def _report_skipped(outcomes: list[FixOutcome]) -> None:
+    """Say why fixable findings were left as written (they are reported as findings too)."""
+    reasons = Counter(s.reason for o in outcomes for s in o.skipped)
+    if reasons:
+        total = sum(reasons.values())
+        detail = "; ".join(f"{reason}: {n}" for reason, n in sorted(reasons.items()))
+        print(f"factlint: left {total} fixable problem{'s' if total != 1 else ''} for an editor ({detail})", file=sys.stderr)
+
+
 def _show_diff(linter: Linter, targets: list[str]) -> int:
-    outcomes = fix_paths(linter, targets)
+    outcomes, errors = fix_paths(linter, targets)
     changed = [o for o in outcomes if o.changed]
     for o in changed:
         sys.stdout.write(unified_diff(o))
     n = sum(len(o.applied) for o in changed)
     print(f"factlint: would fix {n} problem{'s' if n != 1 else ''} in {len(changed)} file{'s' if len(changed) != 1 else ''}",
           file=sys.stderr)
+    _report_skipped(outcomes)
+    for err in errors:
+        print(f"factlint: {err}", file=sys.stderr)
+    if errors:
+        return 2
     return 1 if changed else 0
 
 

@@ -5,8 +5,9 @@ candidate (FL201), an accepted alias to the canonical spelling (FL202) and
 house-style substitutions (rules of the ``substitution`` kind). Whether a
 title fits a person (FL101, FL102, FL103) needs an editor's judgement and is
 never changed, nor is anything the reader does not check (code, front
-matter, link targets) or text inside quotation marks: a quotation is what
-someone said or wrote, and an editor must decide how to render it.
+matter, link targets) or text inside quotation marks (see
+:func:`in_quotation`): a quotation is what someone said or wrote, and an
+editor must decide how to render it.
 
 A file is written back byte for byte except for the fixed spans: the BOM,
 every line's own ending (CRLF stays CRLF, even in a file that mixes them)
@@ -105,16 +106,28 @@ def in_quotation(doc: Document, line: int, column: int) -> bool:
 
 
 def _open_quote(before: str) -> bool:
+    """Whether a quotation is open at the end of *before*.
+
+    Double quotes: ``"`` toggles; “…” and «…» nest. Single quotes (British
+    style): ‘ opens, and ’ closes one only where it is not an apostrophe,
+    that is, not followed by a letter (“Blinken’s” stays inside). Straight
+    single quotes are left out: they are apostrophes far more often.
+    """
     straight = False
     depth = 0
-    for ch in before:
+    single = 0
+    for i, ch in enumerate(before):
         if ch == '"':
             straight = not straight
         elif ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
-    return straight or depth > 0
+        elif ch == "\u2018":
+            single += 1
+        elif ch == "\u2019" and single and not (i + 1 < len(before) and before[i + 1].isalpha()):
+            single -= 1
+    return straight or depth > 0 or single > 0
 
 
 def _words(text: str) -> list[str]:
@@ -231,20 +244,22 @@ def fix_file(linter: Linter, path: Path, shown: str) -> FixOutcome:
     return FixOutcome(path, shown, source, lines, applied, skipped)
 
 
-def fix_paths(linter: Linter, paths: Sequence[str]) -> list[FixOutcome]:
-    """Work out the fixes for every draft under *paths*. Unreadable drafts are
-    passed over here: the lint run that follows reports them."""
+def fix_paths(linter: Linter, paths: Sequence[str]) -> tuple[list[FixOutcome], list[FileError]]:
+    """Work out the fixes for every draft under *paths*; drafts that cannot be
+    read (or do not exist) are returned as errors."""
     if "-" in paths:
         raise ConfigError("--fix and --diff work on files, not on stdin (-)")
     outcomes: list[FixOutcome] = []
-    for shown, path in expand_paths(paths, Result()):
+    missing = Result()
+    errors: list[FileError] = []
+    for shown, path in expand_paths(paths, missing):
         if path is None:
             continue
         try:
             outcomes.append(fix_file(linter, path, shown))
-        except DraftError:
-            continue
-    return outcomes
+        except DraftError as exc:
+            errors.append(FileError(exc.path or shown, exc.message, exc.line))
+    return outcomes, missing.errors + errors
 
 
 # -- writing ------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 One run: the tool with every loaded rule (id = code, name, descriptions,
 help URI, default level), one result per finding with its region, and the
-safe replacement as a ``fix`` where ``--fix`` would apply one. Columns are
+safe replacement as a ``fix`` where ``--fix`` would apply one to a span on
+one line. Columns are
 counted in Unicode code points, as factlint counts them, and the run says
 so (``columnKind``); end columns are exclusive, as in SARIF. Drafts that
 could not be read become tool execution notifications.
@@ -82,7 +83,9 @@ def _result(f: Finding, index: dict[str, int], report: Report, seen: Counter[tup
     r["partialFingerprints"] = {"factlintText/v1": digest}
     if f.suggestions:
         r["properties"] = {"suggestions": list(f.suggestions)}
-    if is_fixable(f, report.rules):
+    # A span over a line break is fixed word by word by --fix, keeping the
+    # break and any "> " prefix; a plain region replacement would lose them.
+    if is_fixable(f, report.rules) and f.line == f.end_line:
         r["fixes"] = [{
             "description": {"text": f"Replace with {f.fix}"},
             "artifactChanges": [{

@@ -137,3 +137,20 @@ def test_cache_is_rebuilt_when_a_file_changes(tmp_path: Path, monkeypatch: pytes
 def test_default_kb_is_valid_and_large(default_kb) -> None:  # type: ignore[no-untyped-def]
     c = default_kb.kb.counts()
     assert c["people"] >= 4000 and c["tenures"] >= 7000 and c["jurisdictions"] >= 190
+
+
+def test_every_un_member_has_a_head_at_its_files_as_of(default_kb) -> None:  # type: ignore[no-untyped-def]
+    from factlint.dates import Period
+
+    heads = {"president", "prime-minister", "monarch", "head-of-state", "supreme-leader", "chancellor"}
+    kb = default_kb.kb
+    states = [j for j in kb.jurisdictions if j not in ("nato", "eu", "un")]
+    assert len(states) >= 193
+    missing = [
+        j for j in states
+        if not any(
+            t.origin is not None and t.origin.as_of is not None and t.may_cover(Period.day(t.origin.as_of))
+            for o in kb.offices.values() if o.jurisdiction == j and o.role in heads for t in o.holders
+        )
+    ]
+    assert missing == []

@@ -333,3 +333,18 @@ def kb_doc(meta: dict[str, Any], *, jurisdictions: list[dict[str, Any]] | None =
     if offices:
         doc["offices"] = offices
     return doc
+
+
+def office_entries(offices: dict[str, dict[str, Any]], stints: dict[str, list[Stint]],
+                   people: dict[str, PersonDraft]) -> list[dict[str, Any]]:
+    """Office entries with their holders: touching stints merged, seats from real overlaps."""
+    out = []
+    for oid in sorted(offices):
+        merged = merge_consecutive(stints[oid], slack_days=1)
+        spec = dict(offices[oid])
+        seats = max_concurrent(merged)
+        if seats > 1:
+            spec["seats"] = seats
+        spec["holders"] = [Stint(people[s.person].id, s.start, s.end).holder() for s in merged]
+        out.append(spec)
+    return out

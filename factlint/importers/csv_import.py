@@ -27,6 +27,7 @@ from typing import Any
 
 from factlint.errors import ConfigError, KnowledgeBaseError
 from factlint.importers.common import (
+    office_entries,
     KBDoc,
     PersonDraft,
     Stint,
@@ -39,8 +40,6 @@ from factlint.importers.common import (
     date_start,
     drop_shared_aliases,
     kb_doc,
-    max_concurrent,
-    merge_consecutive,
     option_date,
     slugify,
     unique,
@@ -101,15 +100,7 @@ def import_csv(sources: list[Path], options: dict[str, str], warn: Warn) -> dict
     preset = [p for p in people.values() if p.id]
     assign_ids([p for p in people.values() if not p.id] + preset)
     drop_shared_aliases(list(people.values()))
-    out = []
-    for oid in sorted(offices):
-        merged = merge_consecutive(stints[oid], slack_days=1)
-        spec = dict(offices[oid])
-        seats = max_concurrent(merged)
-        if seats > 1:
-            spec["seats"] = seats
-        spec["holders"] = [Stint(people[s.person].id, s.start, s.end).holder() for s in merged]
-        out.append(spec)
+    out = office_entries(offices, stints, people)
     meta = {"as_of": option_date(options, "as-of") or latest, "source": ", ".join(s.name for s in sources),
             "license": "see the source"}
     name = options.get("file") or f"{slugify(sources[0].stem) or 'import'}.yaml"

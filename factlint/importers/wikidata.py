@@ -44,6 +44,7 @@ from typing import Any
 
 from factlint.errors import ConfigError, KnowledgeBaseError
 from factlint.importers.common import (
+    office_entries,
     KBDoc,
     PersonDraft,
     Stint,
@@ -52,8 +53,6 @@ from factlint.importers.common import (
     check_options,
     drop_shared_aliases,
     kb_doc,
-    max_concurrent,
-    merge_consecutive,
     option_date,
     slugify,
     unique,
@@ -148,15 +147,7 @@ def import_wikidata(sources: list[Path], options: dict[str, str], warn: Warn) ->
             draft.first_seen = min(draft.first_seen, start)
     assign_ids(people.values(), suffix=lambda p, _n: p.key.lower())
     drop_shared_aliases(list(people.values()))
-    out = []
-    for oid in sorted(offices):
-        merged = merge_consecutive(stints[oid], slack_days=1)
-        spec = dict(offices[oid])
-        seats = max_concurrent(merged)
-        if seats > 1:
-            spec["seats"] = seats
-        spec["holders"] = [Stint(people[s.person].id, s.start, s.end).holder() for s in merged]
-        out.append(spec)
+    out = office_entries(offices, stints, people)
     meta = {"as_of": option_date(options, "as-of") or latest, "source": SOURCE, "license": LICENSE}
     name = options.get("file") or f"{slugify(sources[0].stem) or 'wikidata'}.yaml"
     return {name: kb_doc(meta, people=[p.entry() for p in people.values()], offices=out)}

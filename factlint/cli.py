@@ -26,7 +26,7 @@ from factlint.engine import Linter, Settings, fails
 from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors
 from factlint.findings import SEVERITIES, FileError
 from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
-from factlint.kb import kb_sources, load_kb
+from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
 from factlint.reporters import REPORTERS, Report
 from factlint.rules import load_rules, resolve_codes

@@ -58,3 +58,6 @@ ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov
 
 # Words after a name that open a relative clause: an appositive title may end there.
 RELATIVE = frozenset("who whose which".split())
+
+# Courtesy titles before a name: "Mr Blinken" is a mention of Blinken.
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof madam monsieur herr".split())

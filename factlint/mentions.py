@@ -27,6 +27,7 @@ from factlint.document import BARRIER, Document, Segment
 from factlint.kb.index import END, KBIndex, NameForm
 from factlint.lexicon import (
     ABBREVIATIONS,
+    HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -357,6 +358,13 @@ class _Scanner:
                 if kind == "misspelling":
                     persons = tuple(dict.fromkeys(f.person for f in forms if f.kind == "misspelling"))
                 return (kind, s, e, persons, nf, fk)
+        # "Mr Blinken", "Secretary Blinken": a family name after courtesy or
+        # title words the KB does not know as a title.
+        lead = a
+        while not titled and lead < b - 1 and (self.toks[lead].key in HONORIFICS or self.toks[lead].key in ix.title_words):
+            lead += 1
+        if lead > a and tuple(t.key for t in self.toks[lead:b]) in ix.by_family:
+            a = lead
         run = tuple(t.key for t in self.toks[a:b])
         if run in ix.by_family and (titled or b - a == len(run)):
             if b < len(self.toks) and self.toks[b].key in NAME_SUFFIXES:
@@ -428,7 +436,7 @@ class _Scanner:
     def appositive(self, e: int) -> tuple[Title, int, bool] | None:
         """'NAME, the TITLE,' — a title in apposition right after a name."""
         toks, n = self.toks, len(self.toks)
-        if e >= n or BARRIER in self.gaps[e] or self.gaps[e].strip() != ",":
+        if e >= n or BARRIER in self.gaps[e] or self.gaps[e].strip() not in (",", "\u2014", "\u2013", "(", "--"):
             return None
         j = e
         if toks[j].key in ("the", "a", "an") and j + 1 < n and self.joined(j + 1, ("space",)):
@@ -559,7 +567,9 @@ def unresolved_words(doc: Document, index: KBIndex, mentions: list[Mention]) -> 
                 continue
             if t.key in index.name_words or t.key in index.title_words or t.key in OPEN_CLASS_OK:
                 continue
-            prev_cap = i > 0 and toks[i - 1].raw[:1].isupper() and gap_kind(seg.text[toks[i - 1].tail : t.start]) == "space" and toks[i - 1].key not in OPEN_CLASS_OK
+            prev = toks[i - 1] if i > 0 else None
+            prev_cap = (prev is not None and prev.raw[:1].isupper() and gap_kind(seg.text[prev.tail : t.start]) == "space"
+                        and prev.key not in OPEN_CLASS_OK and prev.key not in HONORIFICS and prev.key not in index.title_words)
             next_cap = i + 1 < len(toks) and toks[i + 1].raw[:1].isupper() and gap_kind(seg.text[t.tail : toks[i + 1].start]) == "space"
             if prev_cap or next_cap:
                 continue

@@ -150,3 +150,15 @@ def test_title_then_name_in_commas(kb: KBIndex, text: str, expected: list[tuple[
 def test_returning_holder_is_reported_as_no_longer(kb: KBIndex) -> None:
     (f,) = lint_text("President Donald Trump spoke.", kb=kb, date="2024-06-21")
     assert f.code == "FL102" and "left 2021-01-20" in f.message and f.suggestions == ("Joe Biden",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Antony Blinken \u2014 the US Defense Secretary \u2014 said so.", [("FL101", "Antony Blinken")]),
+        ("Lloyd Austin (the Pentagon chief) agreed.", []),
+        ("Antony Blinken arrived. Mr Blinkin said later that Secretary Blinken would stay.", [("FL201", "Blinkin")]),
+    ],
+)
+def test_dashes_parentheses_and_honorifics(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, "2024-06-20") == expected

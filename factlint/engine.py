@@ -13,14 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factlint.assess import Assessor
+from factlint.assess import Assessor, Verdict, family_written
 from factlint.checks import CHECKS, Context
 from factlint.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, decode, parse_document, read_path
 from factlint.errors import DraftError, RuleError
 from factlint.findings import FileError, Finding, Hit, Result, severity_rank
 from factlint.kb.index import KBIndex
-from factlint.mentions import find_mentions, unresolved_words, similar
+from factlint.mentions import Loose, scan_document, similar
 from factlint.rules import Rule, load_rules, render, resolve_codes
+from factlint.text import fold
 
 DRAFT_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
 
@@ -74,10 +75,10 @@ class Linter:
         if self.kb is not None and any(CHECKS[r.extends].needs_kb for r in rules):
             # A line the editor silenced for every rule does not count at all,
             # not even as the first mention that later ones must match.
-            ctx.mentions = [m for m in find_mentions(doc, self.kb, date)
-                            if doc.segments[m.segment].position(m.start)[0] not in silenced]
+            mentions, loose = scan_document(doc, self.kb, date)
+            ctx.mentions = [m for m in mentions if doc.segments[m.segment].position(m.start)[0] not in silenced]
             assessor = Assessor(self.kb, ctx.mentions)
-            ctx.verdicts = assessor.verdicts() + _family_slips(doc, self.kb, ctx)
+            ctx.verdicts = assessor.verdicts() + _family_slips(doc, ctx, loose)
         findings: list[Finding] = []
         for rule in rules:
             for hit in CHECKS[rule.extends].check(ctx, rule.options):
@@ -153,29 +154,22 @@ def expand_paths(paths: Sequence[str], result: Result) -> Iterable[tuple[str, Pa
             result.errors.append(FileError(raw, "no such file or directory"))
 
 
-def _family_slips(doc: Document, kb: KBIndex, ctx: Context) -> list:
+def _family_slips(doc: Document, ctx: Context, loose: list[Loose]) -> list[Verdict]:
     """A family name alone a letter off the one the draft uses ("Zelenksy")."""
-    from factlint.assess import Verdict, family_written
-
-    named = {}
-    for m in ctx.mentions:
-        if m.kind == "name" and len(m.persons) == 1 and m.form is not None and m.persons[0] not in named:
-            named[m.persons[0]] = m
-    if not named:
+    if not loose:
         return []
+    families: dict[str, tuple[str, str]] = {}  # folded family -> (as written, full mention)
+    for m in ctx.mentions:
+        if m.kind == "name" and len(m.persons) == 1 and m.form is not None:
+            fam = family_written(m)
+            families.setdefault(fold("".join(fam.split())), (fam, m.text))
     out = []
-    for seg_no, start, end, key in unresolved_words(doc, kb, ctx.mentions):
-        for pid, ref in named.items():
-            fam = family_written(ref)
-            fam_key = "".join(fam.split())
-            from factlint.text import fold
-
-            if similar(key, fold(fam_key), 0.8):
-                shown = ref.text
-                toks_fam = fam
-                out.append(Verdict("misspelled", "family", seg_no, start, end,
-                                   {"text": doc.segments[seg_no].text[start:end], "name": _title_case(toks_fam, ref.text)},
-                                   (_title_case(toks_fam, shown),)))
+    for w in loose:
+        for key, (fam, full) in families.items():
+            if similar(w.key, key, 0.8):
+                name = _title_case(fam, full)
+                out.append(Verdict("misspelled", "family", w.segment, w.start, w.end,
+                                   {"text": doc.segments[w.segment].text[w.start : w.end], "name": name}, (name,)))
                 break
     return out
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -52,6 +53,15 @@ class Title:
     label: str                  # the title without its modifiers, for messages
 
 
+class Loose(NamedTuple):
+    """A capitalised word that matched nothing (segment, start, end, folded key)."""
+
+    segment: int
+    start: int
+    end: int
+    key: str
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One written reference to a person, with the title attached to it."""
@@ -73,6 +83,7 @@ class Mention:
 # -- small helpers -------------------------------------------------------------
 
 _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 def similar(a: str, b: str, threshold: float) -> bool:
     """A plausible misspelling: same first letter, long enough, close enough."""
@@ -96,13 +107,19 @@ class _Scanner:
         self.text = seg.text
         self.toks = tokenize(seg.text)
         n = len(self.toks)
-        self.gaps = [""] * (n + 1)
+        text = seg.text
+        gaps: list[str] = []
+        kinds: list[str] = []
+        prev: Token | None = None
         prev_end = 0
-        for i, t in enumerate(self.toks):
-            self.gaps[i] = seg.text[prev_end : t.start]
-            prev_end = t.tail
-        self.gaps[n] = seg.text[prev_end:]
-        self.kinds = [gap_kind(self.gaps[i], self.toks[i - 1] if i else None) for i in range(n)]
+        for t in self.toks:
+            gap = text[prev_end : t.start]
+            gaps.append(gap)
+            kinds.append("space" if gap == " " else gap_kind(gap, prev))
+            prev, prev_end = t, t.tail
+        gaps.append(text[prev_end:])
+        self.gaps, self.kinds = gaps, kinds
+        self.loose: list[Loose] = []
         self.times = self._times()
 
     # -- gaps ------------------------------------------------------------------
@@ -113,7 +130,7 @@ class _Scanner:
     # -- time context ----------------------------------------------------------
     def _sentence_break(self, i: int) -> bool:
         gap = self.gaps[i]
-        if not any(c in gap for c in ".!?") or BARRIER in gap:
+        if ("." not in gap and "!" not in gap and "?" not in gap) or BARRIER in gap:
             return "\n\n" in gap
         if self.kinds[i] == "dot":
             return False
@@ -124,6 +141,8 @@ class _Scanner:
 
     def _times(self) -> list[Period | None]:
         """For each token, the explicit time of its sentence stated before it."""
+        if not _YEAR_RE.search(self.text):
+            return []  # no year, no explicit time: most paragraphs
         out: list[Period | None] = []
         current: Period | None = None
         i = 0
@@ -247,16 +266,14 @@ class _Scanner:
             return None
         specific = bool(jurs)
         if offices and o_end > r_end:
-            end, office_ids = o_end, set(offices)
+            end, title_offices, role_ids = o_end, set(offices), []
             specific = True
         elif offices and o_end == r_end:
             # Both an office's own title and a generic role word ("Defense
             # Secretary"): generic, unless a jurisdiction says whose.
-            end = r_end
-            office_ids = set(offices) | {o for r in roles for o in self.ix.offices_by_role.get(r, ())}
+            end, title_offices, role_ids = r_end, set(offices), roles
         else:
-            end = r_end
-            office_ids = {o for r in roles for o in self.ix.offices_by_role.get(r, ())}
+            end, title_offices, role_ids = r_end, set(), roles
         possessive = toks[end - 1].possessive
         # post-modifiers: "President-elect", "Foreign Minister designate"
         while end < n and self.joined(end, ("space", "hyphen")) and toks[end].key in POST_MODIFIERS and not possessive:
@@ -286,7 +303,10 @@ class _Scanner:
                         possessive = toks[end - 1].possessive
         kb = self.ix.kb
         if jurs:
-            office_ids = {o for o in office_ids if kb.offices[o].jurisdiction in jurs}
+            office_ids = {o for o in title_offices if kb.offices[o].jurisdiction in jurs}
+            office_ids.update(o for r in role_ids for jur in jurs for o in self.ix.offices_by_role_jur.get((r, jur), ()))
+        else:
+            office_ids = title_offices | {o for r in role_ids for o in self.ix.offices_by_role.get(r, ())}
         if hosts:
             office_ids = {o for o in office_ids if kb.offices[o].host in hosts}
         start = toks[i].start
@@ -457,7 +477,9 @@ class _Scanner:
         toks, n = self.toks, len(self.toks)
         i = 0
         while i < n:
-            parsed = self.parse_title(i) if _is_word(toks[i]) else None
+            key = toks[i].key
+            may_title = key in self.ix.title_starts or key in TIME_MODIFIERS or key in OTHER_OFFICE or key == "first"
+            parsed = self.parse_title(i) if may_title and _is_word(toks[i]) else None
             if parsed is not None and self.qualified(i):
                 _, end, _ = parsed
                 i = end
@@ -490,6 +512,7 @@ class _Scanner:
                 b = self.run_end(i)
                 got = self.resolve(i, b, titled=False)
                 if got is None:
+                    self.note_loose(i, b)
                     i = b
                     continue
                 kind, s, e, persons, form, fk = got
@@ -509,6 +532,14 @@ class _Scanner:
             i += 1
         return out
 
+    def note_loose(self, a: int, b: int) -> None:
+        """A capitalised word standing alone (after courtesy or title words at
+        most) that matched no one: a candidate for a family-name slip."""
+        t = self.toks[b - 1]
+        lead = all(x.key in HONORIFICS or x.key in self.ix.title_words for x in self.toks[a : b - 1])
+        if lead and len(t.key) >= 5 and t.key not in self.ix.name_words and t.key not in self.ix.title_words:
+            self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))
+
     def mention(self, kind: str, s: int, e: int, persons: tuple[str, ...], form: NameForm | None, fk: str,
                 title: Title | None, title_first: bool) -> Mention:
         start, end = self.toks[s].start, self.toks[e - 1].end
@@ -524,11 +555,19 @@ class _Scanner:
 
 def find_mentions(doc: Document, index: KBIndex, date: dt.date) -> list[Mention]:
     """All mentions of officials in *doc*, in document order."""
+    return scan_document(doc, index, date)[0]
+
+
+def scan_document(doc: Document, index: KBIndex, date: dt.date) -> tuple[list[Mention], list[Loose]]:
+    """Mentions, and the capitalised words that matched no one."""
     article = Period.day(date)
     out: list[Mention] = []
+    loose: list[Loose] = []
     for no, seg in enumerate(doc.segments):
-        out.extend(_Scanner(index, seg, no, article).scan())
-    return _settle_families(out, doc, index)
+        scanner = _Scanner(index, seg, no, article)
+        out.extend(scanner.scan())
+        loose.extend(scanner.loose)
+    return _settle_families(out, doc, index), loose
 
 
 def _settle_families(mentions: list[Mention], doc: Document, index: KBIndex) -> list[Mention]:
@@ -549,29 +588,4 @@ def _settle_families(mentions: list[Mention], doc: Document, index: KBIndex) -> 
                 choice = before[-1] if before else named[0]
                 m = Mention(m.segment, m.start, m.end, m.text, m.kind, (choice,), m.form, m.title, m.when, m.explicit_time, m.form_kind)
         out.append(m)
-    return out
-
-
-def unresolved_words(doc: Document, index: KBIndex, mentions: list[Mention]) -> list[tuple[int, int, int, str]]:
-    """Capitalised single words outside any mention: (segment, start, end, key), for near-miss family names."""
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        taken.setdefault(m.segment, []).append((m.start, m.end))
-    out = []
-    for no, seg in enumerate(doc.segments):
-        toks = tokenize(seg.text)
-        for i, t in enumerate(toks):
-            if not (t.raw[:1].isupper() and _is_word(t) and len(t.key) >= 5):
-                continue
-            if any(a <= t.start < b for a, b in taken.get(no, ())):
-                continue
-            if t.key in index.name_words or t.key in index.title_words or t.key in OPEN_CLASS_OK:
-                continue
-            prev = toks[i - 1] if i > 0 else None
-            prev_cap = (prev is not None and prev.raw[:1].isupper() and gap_kind(seg.text[prev.tail : t.start]) == "space"
-                        and prev.key not in OPEN_CLASS_OK and prev.key not in HONORIFICS and prev.key not in index.title_words)
-            next_cap = i + 1 < len(toks) and toks[i + 1].raw[:1].isupper() and gap_kind(seg.text[t.tail : toks[i + 1].start]) == "space"
-            if prev_cap or next_cap:
-                continue
-            out.append((no, t.start, t.end, t.key))
     return out

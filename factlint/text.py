@@ -10,24 +10,36 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_POSSESSIVE_RE = re.compile("[" + "'\u2019\u02bc\u2018`\u00b4" + r"][sS]\b")
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
 _SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ß": "ss",
                           "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def fold(word: str) -> str:
-    """Case- and diacritic-insensitive key of one word."""
-    word = word.translate(_SPECIAL)
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Case- and diacritic-insensitive key of one word (memoised: words repeat)."""
+    key = _FOLDED.get(word)
+    if key is None:
+        if word.isascii():
+            key = word.casefold()
+        else:
+            decomposed = unicodedata.normalize("NFKD", word.translate(_SPECIAL))
+            key = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        if len(_FOLDED) < 200_000:
+            _FOLDED[word] = key
+    return key
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a segment. (A NamedTuple: drafts make hundreds of thousands.)"""
+
     start: int
     end: int
     raw: str
@@ -46,18 +58,24 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens of *text*; a trailing ``'s`` marks the previous token possessive."""
-    out: list[Token] = []
-    for m in _WORD_RE.finditer(text):
-        raw = m.group()
-        if (
-            out and raw in ("s", "S") and m.start() >= 1 and text[m.start() - 1] in APOSTROPHES
-            and out[-1].end == m.start() - 1
-        ):
-            prev = out[-1]
-            out[-1] = Token(prev.start, prev.end, prev.raw, prev.key, True, m.end())
-            continue
-        out.append(Token(m.start(), m.end(), raw, fold(raw)))
-    return out
+    make = tuple.__new__  # skips NamedTuple's Python-level __new__: this is a hot loop
+    folded = _FOLDED
+    out: list[Token] = [
+        make(Token, (m.start(), m.end(), w, folded.get(w) or fold(w), False, -1))
+        for m in _WORD_RE.finditer(text) for w in (m.group(),)
+    ]
+    hits = [m.start() + 1 for m in _POSSESSIVE_RE.finditer(text)]
+    if not hits:
+        return out
+    index = {t.start: i for i, t in enumerate(out)}
+    drop: set[int] = set()
+    for pos in hits:  # only where an apostrophe-s really is
+        i = index.get(pos)
+        if i and out[i].raw in ("s", "S") and out[i - 1].end == pos - 1 and i - 1 not in drop:
+            prev = out[i - 1]
+            out[i - 1] = make(Token, (prev.start, prev.end, prev.raw, prev.key, True, out[i].end))
+            drop.add(i)
+    return [t for i, t in enumerate(out) if i not in drop] if drop else out
 
 
 def keys(text: str) -> tuple[str, ...]:
@@ -72,7 +90,7 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
     (inside a name like O'Brien); ``dot``: the period after an initial
     (``J.D.``, ``U.S.``); ``break`` for anything else.
     """
-    if gap == "":
+    if gap == " " or gap == "":
         return "space"
     if gap.isspace():
         return "break" if gap.count("\n") > 1 else "space"

@@ -154,3 +154,20 @@ def test_every_un_member_has_a_head_at_its_files_as_of(default_kb) -> None:  # t
         )
     ]
     assert missing == []
+
+
+def test_cache_key_covers_the_index_code(tmp_path: Path) -> None:
+    from factlint import kb as kbmod
+
+    p = write(tmp_path, BASE)
+    key = kbmod._cache_key([p])
+    src = Path(kbmod._INDEX_MODULES[0].__file__ or "")
+    assert src.name == "index.py"
+    st = src.stat()
+    import os
+
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 1))
+    try:
+        assert kbmod._cache_key([p]) != key
+    finally:
+        os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))

@@ -16,10 +16,15 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
+from factlint import dates, text
+from factlint.kb import index as _index_module
+from factlint.kb import model as _model_module
 from factlint.kb.index import KBIndex
 from factlint.kb.loader import kb_files, load_sources
 
-CACHE_FORMAT = "1"
+_INDEX_MODULES = (_index_module, _model_module, dates, text)
+
+CACHE_FORMAT = "2"
 
 
 def default_kb_dir() -> Path:
@@ -38,6 +43,12 @@ def _cache_key(sources: list[Path]) -> str:
     from factlint import __version__
 
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
+    # The code that defines what is pickled is part of the key too: an index
+    # built by other code is never loaded.
+    for module in _INDEX_MODULES:
+        src = Path(module.__file__ or "")
+        st = src.stat()
+        h.update(f"{src}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     for source in sources:
         h.update(b"\0source\0" + str(source.resolve()).encode())
         for f in kb_files(source):

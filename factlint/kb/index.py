@@ -78,6 +78,8 @@ class KBIndex:
     by_family: dict[Key, list[NameForm]] = field(default_factory=dict)
     by_given: dict[str, list[NameForm]] = field(default_factory=dict)  # first given token
     offices_by_role: dict[str, list[str]] = field(default_factory=dict)
+    offices_by_role_jur: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    title_starts: frozenset[str] = frozenset()  # first words of every title phrase
     tenures_by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     forms_by_person: dict[str, list[NameForm]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
@@ -131,6 +133,11 @@ class KBIndex:
                         _insert(idx.office_titles, k, o.id)
                         title_words.update(k)
         idx.offices_by_role = dict(by_role)
+        by_rj: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for o in kb.offices.values():
+            by_rj[(o.role, o.jurisdiction)].append(o.id)
+        idx.offices_by_role_jur = dict(by_rj)
+        idx.title_starts = frozenset(k for trie in (idx.jurisdictions, idx.roles, idx.office_titles) for k in trie if k != END)
         tbp: dict[str, list[Tenure]] = defaultdict(list)
         for o in kb.offices.values():
             for t in o.holders:

@@ -106,7 +106,6 @@ class _Scanner:
         self.date = date
         self.text = seg.text
         self.toks = tokenize(seg.text)
-        n = len(self.toks)
         text = seg.text
         gaps: list[str] = []
         kinds: list[str] = []

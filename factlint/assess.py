@@ -320,10 +320,5 @@ class Assessor:
 
 
 def family_written(reference: Mention) -> str:
-    """The family-name part of a full mention, as it was written there."""
-    assert reference.form is not None
-    a, b = reference.form.family_span()
-    toks = tokenize(reference.text)
-    if b > len(toks) or a >= b:
-        return written(reference.text)
-    return written(reference.text[toks[a].start : toks[b - 1].end])
+    """The family-name part of a full mention, as it was written there (normalised)."""
+    return written(reference.family_text or reference.text)

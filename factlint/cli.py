@@ -7,6 +7,7 @@ showing the traceback.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 import traceback
@@ -110,6 +111,7 @@ def check(
     )
     accepted = load_baseline(baseline) if baseline is not None else None
     index = _load(kb, no_default_kb, cfg)
+    gc.freeze()  # the KB lives as long as the run: keep the collector from walking it again and again
     linter = Linter(index, rules, settings)
     fix_errors: list[FileError] = []
     if diff:

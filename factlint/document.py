@@ -107,6 +107,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
         return {}, 0
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
+            simple = _simple_front_matter(lines[1:i])
+            if simple is not None:
+                return simple, i + 1
             block = "\n".join(lines[1:i])
             data = load_yaml_text(block, path, DraftError) if block.strip() else None
             if data is None:
@@ -117,6 +120,26 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
                 data.key_lines = {k: v + 1 for k, v in data.key_lines.items()}
             return data, i + 1
     return {}, 0
+
+
+_SIMPLE_FM_RE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_PLAIN_VALUE_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?|[\w ,.!?()'\u2019\u2013\u2014-]*)$")
+
+
+def _simple_front_matter(lines: list[str]) -> LocDict | None:
+    """Most front matter is flat ``key: plain value`` lines; read those without
+    a YAML load (one per draft adds up). Anything else goes to YAML."""
+    data = LocDict()
+    data.line, data.key_lines = 2, {}
+    for n, raw in enumerate(lines, start=2):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        m = _SIMPLE_FM_RE.match(raw)
+        if m is None or m.group(1) in data or not _PLAIN_VALUE_RE.match(m.group(2)):
+            return None
+        data[m.group(1)] = m.group(2) or None
+        data.key_lines[m.group(1)] = n
+    return data
 
 
 def front_matter_date(fm: dict[str, Any], path: str) -> dt.date | None:

@@ -16,6 +16,7 @@ after it in that sentence; everything else is checked at the article's date.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class Mention:
     explicit_time: bool
     form_kind: str = ""  # for kind "name": canonical | alias | variant
     family_persons: tuple[str, ...] = ()  # for kind "conflated": whose family name it is
+    family_text: str = ""  # for kind "name": the family-name part as written ("Zelenskyy")
 
 
 # -- small helpers -------------------------------------------------------------
@@ -96,6 +98,42 @@ def _is_word(tok: Token) -> bool:
     return tok.raw[:1].isalpha()
 
 
+class _Gaps:
+    """The text between token i-1 and token i, computed when first asked for."""
+
+    __slots__ = ("text", "toks", "cache")
+
+    def __init__(self, text: str, toks: list[Token]) -> None:
+        self.text, self.toks = text, toks
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        gap = self.cache.get(i)
+        if gap is None:
+            toks = self.toks
+            start = toks[i - 1].tail if i > 0 else 0
+            end = toks[i].start if i < len(toks) else len(self.text)
+            gap = self.cache[i] = self.text[start:end]
+        return gap
+
+
+class _Kinds:
+    """``gap_kind`` of each gap, computed when first asked for."""
+
+    __slots__ = ("gaps", "toks", "cache")
+
+    def __init__(self, gaps: _Gaps, toks: list[Token]) -> None:
+        self.gaps, self.toks = gaps, toks
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        kind = self.cache.get(i)
+        if kind is None:
+            gap = self.gaps[i]
+            kind = self.cache[i] = "space" if gap == " " else gap_kind(gap, self.toks[i - 1] if i else None)
+        return kind
+
+
 class _Scanner:
     """Scans one segment. Created per segment; holds no state between them."""
 
@@ -106,18 +144,8 @@ class _Scanner:
         self.date = date
         self.text = seg.text
         self.toks = tokenize(seg.text)
-        text = seg.text
-        gaps: list[str] = []
-        kinds: list[str] = []
-        prev: Token | None = None
-        prev_end = 0
-        for t in self.toks:
-            gap = text[prev_end : t.start]
-            gaps.append(gap)
-            kinds.append("space" if gap == " " else gap_kind(gap, prev))
-            prev, prev_end = t, t.tail
-        gaps.append(text[prev_end:])
-        self.gaps, self.kinds = gaps, kinds
+        self.gaps = _Gaps(seg.text, self.toks)
+        self.kinds = _Kinds(self.gaps, self.toks)
         self.loose: list[Loose] = []
         self.times = self._times()
 
@@ -180,7 +208,7 @@ class _Scanner:
             return None
         if not (k < n and toks[k].key.isdigit() and len(toks[k].key) == 4 and 1900 <= int(toks[k].key) <= 2100):
             return None
-        if BARRIER in "".join(self.gaps[j : k + 1]):
+        if any(BARRIER in self.gaps[x] for x in range(j, k + 1)):
             return None
         year = int(toks[k].key)
         try:
@@ -206,7 +234,10 @@ class _Scanner:
         while j < len(self.toks) and node is not None:
             if j > i and not self.joined(j, allowed):
                 break
-            node = node.get(self.toks[j].key)
+            tok = self.toks[j]
+            if trie is self.ix.jurisdictions and tok.key in self.ix.acronyms and tok.raw.islower():
+                break  # "us" is a pronoun; only "US" is the country
+            node = node.get(tok.key)
             if node is None:
                 break
             j += 1
@@ -474,8 +505,19 @@ class _Scanner:
     def scan(self) -> list[Mention]:
         out: list[Mention] = []
         toks, n = self.toks, len(self.toks)
+        starts = self.ix.title_starts
+        # Only a capitalised word, a title word or a modifier can begin anything.
+        candidates = [k for k, t in enumerate(toks)
+                      if t.raw[:1].isupper() or t.key in starts or t.key in TIME_MODIFIERS or t.key in OTHER_OFFICE
+                      or t.key == "first"]
+        c = 0
         i = 0
-        while i < n:
+        while True:
+            while c < len(candidates) and candidates[c] < i:
+                c += 1
+            if c == len(candidates):
+                break
+            i = candidates[c]
             key = toks[i].key
             may_title = key in self.ix.title_starts or key in TIME_MODIFIERS or key in OTHER_OFFICE or key == "first"
             parsed = self.parse_title(i) if may_title and _is_word(toks[i]) else None
@@ -509,6 +551,10 @@ class _Scanner:
                 continue
             if self.name_start(i):
                 b = self.run_end(i)
+                if b - i == 1 and toks[i].key not in self.ix.name_words:
+                    self.note_loose(i, b)  # one capitalised word that is nobody's name: most sentence starts
+                    i = b
+                    continue
                 got = self.resolve(i, b, titled=False)
                 if got is None:
                     self.note_loose(i, b)
@@ -549,7 +595,13 @@ class _Scanner:
         when, explicit = self.when(s)
         if title is not None and title_first:
             when, explicit = self.when(max(s - 1, 0)) if s else (when, explicit)
-        return Mention(self.seg_no, start, end, self.text[start:end], kind, persons, form, title, when, explicit, fk, family)
+        family_text = ""
+        if form is not None and kind == "name":
+            a, b = form.family_span()
+            if s + b <= e and a < b:
+                family_text = self.text[self.toks[s + a].start : self.toks[s + b - 1].end]
+        return Mention(self.seg_no, start, end, self.text[start:end], kind, persons, form, title, when, explicit, fk,
+                       family, family_text)
 
 
 def find_mentions(doc: Document, index: KBIndex, date: dt.date) -> list[Mention]:
@@ -585,6 +637,6 @@ def _settle_families(mentions: list[Mention], doc: Document, index: KBIndex) -> 
                 # the nearest full mention before it, else the first after it
                 before = [p for f in full if (f.segment, f.start) < (m.segment, m.start) for p in f.persons if p in m.persons]
                 choice = before[-1] if before else named[0]
-                m = Mention(m.segment, m.start, m.end, m.text, m.kind, (choice,), m.form, m.title, m.when, m.explicit_time, m.form_kind)
+                m = dataclasses.replace(m, persons=(choice,))
         out.append(m)
     return out

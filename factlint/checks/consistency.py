@@ -42,18 +42,7 @@ class ConsistencyCheck:
                 continue
             if written(m.text) != want:
                 line = ctx.doc.segments[ref.segment].position(ref.start)[0]
-                shown = " ".join(ref.text.split()) if m.kind == "name" else _family_text(ref)
+                shown = " ".join(ref.text.split()) if m.kind == "name" else (ref.family_text or ref.text)
                 yield Hit(m.segment, m.start, m.end, m.kind,
                           {"text": " ".join(m.text.split()), "first": " ".join(ref.text.split()), "line": str(line), "expected": shown},
                           (shown,), fix=shown)
-
-
-def _family_text(ref: Mention) -> str:
-    from factlint.text import tokenize
-
-    assert ref.form is not None
-    a, b = ref.form.family_span()
-    toks = tokenize(ref.text)
-    if b > len(toks):
-        return ref.text
-    return ref.text[toks[a].start : toks[b - 1].end]

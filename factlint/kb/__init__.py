@@ -8,6 +8,7 @@ A cache that cannot be read or written is ignored, never an error.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -72,7 +73,13 @@ def load_kb(paths: Sequence[str | Path] = (), *, default: bool = True, cache: bo
     if cache:
         try:
             with target.open("rb") as fh:
-                index = pickle.load(fh)
+                gc_was_on = gc.isenabled()
+                gc.disable()  # nothing to collect while unpickling: ~40% of the load time otherwise
+                try:
+                    index = pickle.load(fh)
+                finally:
+                    if gc_was_on:
+                        gc.enable()
             if isinstance(index, KBIndex):
                 return index
         except Exception:  # noqa: BLE001 - a stale or broken cache is just rebuilt

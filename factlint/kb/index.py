@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
-from factlint.text import keys
+from factlint.text import fold, keys
 
 Key = tuple[str, ...]
 END = ""  # trie terminal marker (no token is empty)
@@ -80,6 +80,7 @@ class KBIndex:
     offices_by_role: dict[str, list[str]] = field(default_factory=dict)
     offices_by_role_jur: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     title_starts: frozenset[str] = frozenset()  # first words of every title phrase
+    acronyms: frozenset[str] = frozenset()  # title words the KB writes in capitals only ("US", "UK")
     tenures_by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     forms_by_person: dict[str, list[NameForm]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
@@ -137,6 +138,10 @@ class KBIndex:
         for o in kb.offices.values():
             by_rj[(o.role, o.jurisdiction)].append(o.id)
         idx.offices_by_role_jur = dict(by_rj)
+        idx.acronyms = frozenset(
+            fold(w) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)
+            for w in text.replace(".", " ").split() if w.isupper() and len(w) <= 4
+        )
         idx.title_starts = frozenset(k for trie in (idx.jurisdictions, idx.roles, idx.office_titles) for k in trie if k != END)
         tbp: dict[str, list[Tenure]] = defaultdict(list)
         for o in kb.offices.values():

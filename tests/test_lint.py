@@ -162,3 +162,8 @@ def test_returning_holder_is_reported_as_no_longer(kb: KBIndex) -> None:
 )
 def test_dashes_parentheses_and_honorifics(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(kb, text, "2024-06-20") == expected
+
+
+def test_acronym_jurisdictions_are_not_pronouns(kb: KBIndex) -> None:
+    assert codes(kb, "It told us President Antony Blinken was coming.", "2024-06-21") == []
+    assert codes(kb, "US President Antony Blinken was coming.", "2024-06-21") == [("FL101", "Antony Blinken")]

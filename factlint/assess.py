@@ -182,7 +182,7 @@ class Assessor:
             return Verdict(kind, situation, m.segment, start, end, fields, tuple(dict.fromkeys(suggest)), as_of is not None)
 
         if mod == "acting":
-            return None if holds or not tenures else None
+            return None  # acting and interim holders are often missing from a KB: never a finding
         if mod == "incoming":
             recent = [t for t in tenures if t.start.end >= when.start - RECENT]
             if recent or not tenures:

@@ -47,9 +47,10 @@ class Linter:
     # -- policy ------------------------------------------------------------------
     def active(self, path: str) -> list[Rule]:
         s = self.settings
-        chosen = [r for r in self.rules.values() if r.enabled or r.code in s.enable]
-        if s.select is not None:
-            chosen = [r for r in self.rules.values() if r.code in s.select and (r.enabled or r.code in s.enable or r.code in s.select)]
+        if s.select is not None:  # selecting an opt-in rule by name switches it on
+            chosen = [r for r in self.rules.values() if r.code in s.select]
+        else:
+            chosen = [r for r in self.rules.values() if r.enabled or r.code in s.enable]
         ignored = set(s.ignore)
         for pattern, codes in s.per_file_ignores:
             if _glob_match(path, pattern, s.base):
@@ -99,7 +100,7 @@ class Linter:
                        self.severity(rule, hit.probable), message, hit.suggestions, text, hit.fix)
 
     # -- many files ----------------------------------------------------------------------
-    def lint_paths(self, paths: Sequence[str], stdin_name: str = "-") -> Result:
+    def lint_paths(self, paths: Sequence[str]) -> Result:
         result = Result()
         for shown, path in expand_paths(paths, result):
             try:

@@ -533,7 +533,7 @@ class _Scanner:
                     if got is not None:
                         kind, s, e, persons, form, fk = got
                         if kind != "skip":
-                            out.append(self.mention(kind, s, e, persons, form, fk, None if other else title, title_first=True))
+                            out.append(self.mention(kind, s, e, persons, form, fk, None if other else title))
                         i = max(e, b) if kind == "skip" else e
                         continue
                 # "the Russian foreign minister, Dmitry Peskov, said": the name
@@ -544,7 +544,7 @@ class _Scanner:
                     if got is not None and got[0] not in ("skip", "unknown") and got[2] == b and b < n \
                             and self.gaps[b].strip() == "," and not toks[b - 1].possessive:
                         kind, s, e, persons, form, fk = got
-                        out.append(self.mention(kind, s, e, persons, form, fk, None if other else title, title_first=True))
+                        out.append(self.mention(kind, s, e, persons, form, fk, None if other else title))
                         i = e
                         continue
                 i = end
@@ -571,7 +571,7 @@ class _Scanner:
                     t, t_end, other = app
                     after = None if other else t
                     nxt = t_end
-                out.append(self.mention(kind, s, e, persons, form, fk, after, title_first=False))
+                out.append(self.mention(kind, s, e, persons, form, fk, after))
                 i = max(nxt, e)
                 continue
             i += 1
@@ -586,15 +586,13 @@ class _Scanner:
             self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))
 
     def mention(self, kind: str, s: int, e: int, persons: tuple[str, ...], form: NameForm | None, fk: str,
-                title: Title | None, title_first: bool) -> Mention:
+                title: Title | None) -> Mention:
         start, end = self.toks[s].start, self.toks[e - 1].end
         family: tuple[str, ...] = ()
         if "|" in persons:
             cut = persons.index("|")
             persons, family = persons[:cut], persons[cut + 1 :]
         when, explicit = self.when(s)
-        if title is not None and title_first:
-            when, explicit = self.when(max(s - 1, 0)) if s else (when, explicit)
         family_text = ""
         if form is not None and kind == "name":
             a, b = form.family_span()

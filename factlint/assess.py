@@ -241,6 +241,8 @@ class Assessor:
         assert title is not None
         if not title.specific or len(title.offices) != 1:
             return None
+        if any(mod != "current" for mod in title.modifiers):
+            return None  # "the late President X": not a claim about who holds it now
         office = self.kb.offices[next(iter(title.offices))]
         if office.seats != 1 or office.role in BROAD_ROLES:
             return None

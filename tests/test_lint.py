@@ -167,3 +167,15 @@ def test_dashes_parentheses_and_honorifics(kb: KBIndex, text: str, expected: lis
 def test_acronym_jurisdictions_are_not_pronouns(kb: KBIndex) -> None:
     assert codes(kb, "It told us President Antony Blinken was coming.", "2024-06-21") == []
     assert codes(kb, "US President Antony Blinken was coming.", "2024-06-21") == [("FL101", "Antony Blinken")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The late Russian President Boris Yeltsin was remembered.",
+        "Former US President Barack Obama spoke.",
+        "Then-US President George Bush spoke.",
+    ],
+)
+def test_unknown_name_with_time_modifier_is_not_wrong_holder(kb: KBIndex, text: str) -> None:
+    assert codes(kb, text, "2024-06-21") == []

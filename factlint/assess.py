@@ -278,6 +278,13 @@ class Assessor:
              "date": m.when.text, "on_date": on(m.when)}
         if m.title is not None and m.title.offices:
             fits = [p for p in pieces if any(t.may_cover(m.when) for t in self.ix.tenures(p) if t.office in m.title.offices)]
+            if not m.title.specific:
+                # "President X": whose president is unknown, so say what each of the two was
+                held = [f"{self.name(p)} was {join([self.office_label(o) for o in self.held_at(p, m.when)])}"
+                        for p in pieces if self.held_at(p, m.when)]
+                f["instead"] = f"{on(m.when)} " + "; ".join(held) if held else "check which of them is meant"
+                suggest = [self.name(p) for p in fits] or [self.name(p) for p in pieces]
+                return Verdict("conflated", "titled", m.segment, m.start, m.end, f, tuple(suggest))
             instead, names, ten = self.instead(m, None, m.title.offices, m.title.label)
             suggest = [self.name(p) for p in fits] or names
             others = [p for p in pieces if p not in fits]

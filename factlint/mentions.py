@@ -228,23 +228,24 @@ class _Scanner:
     # -- tries -----------------------------------------------------------------
     def walk(self, trie: dict, i: int, allowed: tuple[str, ...] = ("space", "hyphen", "dot")) -> tuple[int, list]:
         """Longest trie match starting at token *i*: (end token, values)."""
-        node: dict | None = trie
-        best_end, best = i, []
-        j = i
-        while j < len(self.toks) and node is not None:
-            if j > i and not self.joined(j, allowed):
-                break
-            tok = self.toks[j]
+        toks = self.toks
+        node = trie.get(toks[i].key) if i < len(toks) else None
+        if node is None:  # the common case: the word starts nothing in this trie
+            return i, []
+        if trie is self.ix.jurisdictions and toks[i].key in self.ix.acronyms and toks[i].raw.islower():
+            return i, []  # "us" is a pronoun; only "US" is the country
+        best_end, best = (i + 1, node[END]) if END in node else (i, [])
+        j = i + 1
+        while j < len(toks) and not toks[j - 1].possessive and self.joined(j, allowed):
+            tok = toks[j]
             if trie is self.ix.jurisdictions and tok.key in self.ix.acronyms and tok.raw.islower():
-                break  # "us" is a pronoun; only "US" is the country
+                break
             node = node.get(tok.key)
             if node is None:
                 break
             j += 1
             if END in node:
                 best_end, best = j, node[END]
-            if self.toks[j - 1].possessive:
-                break
         return best_end, best
 
     # -- titles ----------------------------------------------------------------
@@ -505,11 +506,10 @@ class _Scanner:
     def scan(self) -> list[Mention]:
         out: list[Mention] = []
         toks, n = self.toks, len(self.toks)
-        starts = self.ix.title_starts
         # Only a capitalised word, a title word or a modifier can begin anything.
-        candidates = [k for k, t in enumerate(toks)
-                      if t.raw[:1].isupper() or t.key in starts or t.key in TIME_MODIFIERS or t.key in OTHER_OFFICE
-                      or t.key == "first"]
+        cand_keys = self.ix.candidate_keys
+        # t[2] is the raw word, t[3] its key (index access: this runs over every word)
+        candidates = [k for k, t in enumerate(toks) if t[2][0].isupper() or t[3] in cand_keys]
         c = 0
         i = 0
         while True:

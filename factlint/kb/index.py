@@ -80,6 +80,7 @@ class KBIndex:
     offices_by_role: dict[str, list[str]] = field(default_factory=dict)
     offices_by_role_jur: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     title_starts: frozenset[str] = frozenset()  # first words of every title phrase
+    candidate_keys: frozenset[str] = frozenset()  # title starts and modifiers: where a scan must stop
     acronyms: frozenset[str] = frozenset()  # title words the KB writes in capitals only ("US", "UK")
     tenures_by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     forms_by_person: dict[str, list[NameForm]] = field(default_factory=dict)
@@ -143,6 +144,9 @@ class KBIndex:
             for w in text.replace(".", " ").split() if w.isupper() and len(w) <= 4
         )
         idx.title_starts = frozenset(k for trie in (idx.jurisdictions, idx.roles, idx.office_titles) for k in trie if k != END)
+        from factlint.lexicon import OTHER_OFFICE, TIME_MODIFIERS
+
+        idx.candidate_keys = idx.title_starts | frozenset(TIME_MODIFIERS) | OTHER_OFFICE | {"first"}
         tbp: dict[str, list[Tenure]] = defaultdict(list)
         for o in kb.offices.values():
             for t in o.holders:

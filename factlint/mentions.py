@@ -40,7 +40,7 @@ from factlint.lexicon import (
     TIME_MODIFIERS,
     TIME_PREPOSITIONS,
 )
-from factlint.text import Token, gap_kind, tokenize, written
+from factlint.text import NO_MARKUP, Token, gap_kind, tokenize, written
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,7 +487,7 @@ class _Scanner:
     def appositive(self, e: int) -> tuple[Title, int, bool] | None:
         """'NAME, the TITLE,' — a title in apposition right after a name."""
         toks, n = self.toks, len(self.toks)
-        if e >= n or BARRIER in self.gaps[e] or self.gaps[e].strip() not in (",", "\u2014", "\u2013", "(", "--"):
+        if e >= n or BARRIER in self.gaps[e] or self.gaps[e].translate(NO_MARKUP).strip() not in (",", "\u2014", "\u2013", "(", "--"):
             return None
         j = e
         if toks[j].key in ("the", "a", "an") and j + 1 < n and self.joined(j + 1, ("space",)):
@@ -497,7 +497,7 @@ class _Scanner:
             return None
         title, end, other = parsed
         if end < n:
-            after = self.gaps[end].lstrip(" \t\n")
+            after = self.gaps[end].translate(NO_MARKUP).lstrip(" \t\n")
             if not (after[:1] in tuple(",;:.)!?\u2014\u2013") or (toks[end].key in RELATIVE and self.kinds[end] == "space")):
                 return None
         return title, end, other
@@ -538,11 +538,11 @@ class _Scanner:
                         continue
                 # "the Russian foreign minister, Dmitry Peskov, said": the name
                 # set off by commas right after the title.
-                if end < n and self.gaps[end].strip() == "," and self.name_start(end):
+                if end < n and self.gaps[end].translate(NO_MARKUP).strip() == "," and self.name_start(end):
                     b = self.run_end(end)
                     got = self.resolve(end, b, titled=True)
                     if got is not None and got[0] not in ("skip", "unknown") and got[2] == b and b < n \
-                            and self.gaps[b].strip() == "," and not toks[b - 1].possessive:
+                            and self.gaps[b].translate(NO_MARKUP).strip() == "," and not toks[b - 1].possessive:
                         kind, s, e, persons, form, fk = got
                         out.append(self.mention(kind, s, e, persons, form, fk, None if other else title))
                         i = e

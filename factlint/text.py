@@ -16,6 +16,7 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _POSSESSIVE_RE = re.compile("[" + "'\u2019\u02bc\u2018`\u00b4" + r"][sS]\b")
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
+NO_MARKUP = str.maketrans("", "", "*_[]")
 _SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ß": "ss",
                           "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
@@ -92,6 +93,10 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
     """
     if gap == " " or gap == "":
         return "space"
+    bare = gap.translate(NO_MARKUP)
+    if bare != gap:
+        # Markdown emphasis and link brackets are transparent: "President **Joe Biden**".
+        return gap_kind(bare, prev) if bare else "break"
     if gap.isspace():
         return "break" if gap.count("\n") > 1 else "space"
     if len(gap) == 1 and gap in HYPHENS:
@@ -106,7 +111,7 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
 def written(text: str) -> str:
     """Normal form of what was written, for comparing forms: case, blanks and
     apostrophe style ignored; hyphens, spacing and diacritics kept."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"\s+", " ", text.translate(NO_MARKUP).strip())
     for a in APOSTROPHES[1:]:
         text = text.replace(a, "'")
     return text.casefold()

@@ -179,3 +179,17 @@ def test_acronym_jurisdictions_are_not_pronouns(kb: KBIndex) -> None:
 )
 def test_unknown_name_with_time_modifier_is_not_wrong_holder(kb: KBIndex, text: str) -> None:
     assert codes(kb, text, "2024-06-21") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US President **Joe Blinken** said it.", [("FL103", "Joe Blinken")]),
+        ("Secretary of State [Anthony Blinken](https://example.com/a) agreed.", [("FL201", "Anthony Blinken")]),
+        ("Russian Foreign Minister *Dmitry Peskov* said it.", [("FL101", "Dmitry Peskov")]),
+        ("**Antony Blinken**, the US Defense Secretary, said it.", [("FL101", "Antony Blinken")]),
+        ("_US President_ Joe Biden was right.", []),
+    ],
+)
+def test_markdown_emphasis_and_links_are_transparent(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, "2024-06-21") == expected

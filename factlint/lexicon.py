@@ -45,6 +45,8 @@ NAME_PARTICLES = frozenset("al el bin ibn bint van von der den de del della di d
 
 # Words that introduce the time of a clause: "In 2019, ...", "on 12 June 2018".
 TIME_PREPOSITIONS = ("in", "on", "during")
+# Words that make the year after them a time: "his 2016 visit", "in early 2019".
+YEAR_INTRODUCERS = frozenset("his her their its a an early late mid".split())
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

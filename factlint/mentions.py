@@ -39,6 +39,7 @@ from factlint.lexicon import (
     RELATIVE,
     TIME_MODIFIERS,
     TIME_PREPOSITIONS,
+    YEAR_INTRODUCERS,
 )
 from factlint.text import NO_MARKUP, Token, gap_kind, tokenize, written
 
@@ -178,7 +179,8 @@ class _Scanner:
             if i and self._sentence_break(i):
                 current = None
             out.append(current)
-            if self.toks[i].key in TIME_PREPOSITIONS:
+            key = self.toks[i].key
+            if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and self._is_year(i + 1)):
                 found = self._time_expr(i + 1)
                 if found is not None:
                     period, j = found
@@ -189,6 +191,11 @@ class _Scanner:
                     continue
             i += 1
         return out
+
+    def _is_year(self, k: int) -> bool:
+        toks = self.toks
+        return k < len(toks) and self.joined(k, ("space", "hyphen")) and len(toks[k].key) == 4 \
+            and toks[k].key.isdigit() and 1900 <= int(toks[k].key) <= 2100
 
     def _time_expr(self, j: int) -> tuple[Period, int] | None:
         toks, n = self.toks, len(self.toks)

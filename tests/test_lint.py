@@ -193,3 +193,15 @@ def test_unknown_name_with_time_modifier_is_not_wrong_holder(kb: KBIndex, text: 
 )
 def test_markdown_emphasis_and_links_are_transparent(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(kb, text, "2024-06-21") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("During his 2019 visit, President Donald Trump met Kim Jong-un.", []),
+        ("In mid-2019 President Donald Trump met Kim Jong-un.", []),
+        ("About 2000 soldiers met President Donald Trump.", [("FL102", "Donald Trump")]),  # a count, not a year
+    ],
+)
+def test_years_introduced_by_possessives(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, "2024-06-21") == expected

@@ -315,6 +315,9 @@ class Assessor:
         # elsewhere in the draft, or when it is only a letter or two off.
         if m.title is None and pid not in self.persons_in_doc and not self._close(m, pid):
             return None
+        if len(m.text.split()) == 1:  # a family name alone: suggest the family name
+            canonical = self.ix.canonical_family(pid) or canonical
+            f["name"] = canonical
         return Verdict("misspelled", "near", m.segment, m.start, m.end, f, (canonical,))
 
     def _close(self, m: Mention, pid: str) -> bool:

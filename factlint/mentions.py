@@ -445,6 +445,18 @@ class _Scanner:
             return ("unknown", a, b, (), None, "")
         return None
 
+    def holder_slip(self, k: int, title: Title) -> tuple[str, int, int, tuple[str, ...], NameForm | None, str] | None:
+        """'Foreign Minister Lavrow': one word after a title, a letter off the
+        family name of someone who held one of its offices."""
+        key = self.toks[k].key
+        if len(key) < 5 or key in self.ix.name_words:
+            return None
+        near = [nf for oid in title.offices for t in self.ix.kb.offices[oid].holders
+                for nf in self.ix.by_family_of(t.person)
+                if nf.kind != "misspelling" and len(nf.family) == 1 and similar(key, nf.family[0], 0.8)]
+        people = tuple(dict.fromkeys(nf.person for nf in near))
+        return ("near", k, k + 1, people, near[0], "") if len(people) == 1 else None
+
     def near_or_mixed(self, s: int, e: int) -> tuple[str, tuple[str, ...], NameForm | None] | None:
         ix = self.ix
         keys = tuple(t.key for t in self.toks[s:e])
@@ -537,6 +549,8 @@ class _Scanner:
                 if end < n and self.kinds[end] == "space" and BARRIER not in self.gaps[end] and self.name_start(end):
                     b = self.run_end(end)
                     got = self.resolve(end, b, titled=True)
+                    if got is None and b - end == 1 and not other:
+                        got = self.holder_slip(end, title)
                     if got is not None:
                         kind, s, e, persons, form, fk = got
                         if kind != "skip":

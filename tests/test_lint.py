@@ -205,3 +205,9 @@ def test_markdown_emphasis_and_links_are_transparent(kb: KBIndex, text: str, exp
 )
 def test_years_introduced_by_possessives(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(kb, text, "2024-06-21") == expected
+
+
+def test_family_slip_right_after_a_title(kb: KBIndex) -> None:
+    (f,) = lint_text("Russian Foreign Minister Lavrow said it.", kb=kb, date="2024-06-21")
+    assert (f.code, f.text, f.suggestions) == ("FL201", "Lavrow", ("Lavrov",))
+    assert lint_text("Russian Foreign Minister Lavrov said it.", kb=kb, date="2024-06-21") == []

@@ -6,7 +6,6 @@ from typing import Any
 
 from factlint.checks.base import Context
 from factlint.findings import Hit
-from factlint.kb.index import KBIndex
 from factlint.text import written
 
 
@@ -28,21 +27,7 @@ class VariantCheck:
                 yield Hit(m.segment, m.start, m.end, m.form_kind, {"text": " ".join(m.text.split()), "name": person.name},
                           (person.name,), fix=person.name)
             elif m.kind == "family" and options.get("family", True):
-                canonical = canonical_family(ix, person.id)
+                canonical = ix.canonical_family(person.id)
                 if canonical and written(m.text) != written(canonical):
                     yield Hit(m.segment, m.start, m.end, "family", {"text": m.text, "name": canonical},
                               (canonical,), fix=canonical)
-
-
-def canonical_family(ix: KBIndex, pid: str) -> str | None:
-    """The family name as the canonical form writes it."""
-    person = ix.kb.people[pid]
-    for nf in ix.by_family_of(pid):
-        if nf.kind == "canonical":
-            from factlint.text import tokenize
-
-            toks = tokenize(person.name)
-            a, b = nf.family_span()
-            if b <= len(toks):
-                return person.name[toks[a].start : toks[b - 1].end]
-    return None

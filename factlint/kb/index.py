@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
-from factlint.text import fold, keys
+from factlint.text import fold, keys, tokenize
 
 Key = tuple[str, ...]
 END = ""  # trie terminal marker (no token is empty)
@@ -169,6 +169,17 @@ class KBIndex:
 
     def by_family_of(self, person: str) -> list[NameForm]:
         return self.forms_by_person.get(person, [])
+
+    def canonical_family(self, person: str) -> str | None:
+        """The family name as the person's canonical name writes it."""
+        name = self.kb.people[person].name
+        for nf in self.by_family_of(person):
+            if nf.kind == "canonical":
+                toks = tokenize(name)
+                a, b = nf.family_span()
+                if b <= len(toks):
+                    return name[toks[a].start : toks[b - 1].end]
+        return None
 
     def tenures(self, person: str) -> list[Tenure]:
         return self.tenures_by_person.get(person, [])

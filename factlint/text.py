@@ -52,9 +52,6 @@ class Token(NamedTuple):
     def tail(self) -> int:
         return self.stop if self.stop >= 0 else self.end
 
-    @property
-    def capitalized(self) -> bool:
-        return self.raw[:1].isupper()
 
 
 def tokenize(text: str) -> list[Token]:

@@ -86,11 +86,7 @@ class Tenure(NamedTuple):
         """The tenure surely started before *when* began."""
         return self.start.end < when.start
 
-    def may_start_before(self, when: Period) -> bool:
-        return self.start.start <= when.end
 
-    def may_start_after(self, when: Period) -> bool:
-        return self.start.end >= when.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +122,6 @@ class KnowledgeBase:
     offices: dict[str, Office] = field(default_factory=dict)
     files: tuple[FileMeta, ...] = ()
 
-    def tenures_of(self, person_id: str) -> list[Tenure]:
-        return [t for o in self.offices.values() for t in o.holders if t.person == person_id]
 
     def counts(self) -> dict[str, int]:
         return {

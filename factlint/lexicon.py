@@ -63,3 +63,19 @@ RELATIVE = frozenset("who whose which".split())
 
 # Courtesy titles before a name: "Mr Blinken" is a mention of Blinken.
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof madam monsieur herr".split())
+
+# Russian and Ukrainian forms of the same given name: writing one for the
+# other is a misspelling ("Vladimir Zelenskyy"), not a mix of two people.
+_GIVEN_NAME_FORMS = [
+    ("vladimir", "volodymyr"), ("aleksandr", "oleksandr"), ("alexander", "oleksandr"), ("dmitry", "dmytro"),
+    ("dmitri", "dmytro"), ("sergei", "serhiy"), ("sergey", "serhii"), ("sergei", "serhii"), ("sergey", "serhiy"),
+    ("andrei", "andriy"), ("andrey", "andrii"), ("andrei", "andrii"), ("andrey", "andriy"),
+    ("alexei", "oleksiy"), ("alexei", "oleksii"), ("aleksei", "oleksii"), ("alexey", "oleksiy"),
+    ("yuri", "yuriy"), ("yuri", "yurii"), ("mikhail", "mykhailo"), ("nikolai", "mykola"), ("pavel", "pavlo"),
+    ("pyotr", "petro"), ("grigory", "hryhoriy"), ("olga", "olha"), ("yevgeny", "yevhen"), ("ivan", "ivan"),
+    ("vitaly", "vitaliy"), ("vitali", "vitalii"), ("anatoly", "anatoliy"), ("denis", "denys"), ("vadim", "vadym"),
+    ("kirill", "kyrylo"), ("igor", "ihor"), ("oleg", "oleh"), ("valery", "valerii"), ("valery", "valeriy"),
+]
+GIVEN_NAME_FORMS: frozenset[tuple[str, str]] = frozenset(
+    pair for a, b in _GIVEN_NAME_FORMS if a != b for pair in ((a, b), (b, a))
+)

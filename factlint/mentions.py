@@ -29,6 +29,7 @@ from factlint.document import BARRIER, Document, Segment
 from factlint.kb.index import END, KBIndex, NameForm
 from factlint.lexicon import (
     ABBREVIATIONS,
+    GIVEN_NAME_FORMS,
     HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
@@ -480,7 +481,7 @@ class _Scanner:
                     if nf.family_first != family_first or len(nf.given) != len(given):
                         continue
                     diff = [(x, y) for x, y in zip(given, nf.given) if x != y]
-                    if len(diff) == 1 and similar(diff[0][0], diff[0][1], 0.6):
+                    if len(diff) == 1 and (similar(diff[0][0], diff[0][1], 0.6) or diff[0] in GIVEN_NAME_FORMS):
                         near.append(nf)
         # given name exact, family name a near miss ("Antony Blinkin")
         for nf in ix.by_given.get(keys[0], ()):

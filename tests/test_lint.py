@@ -211,3 +211,8 @@ def test_family_slip_right_after_a_title(kb: KBIndex) -> None:
     (f,) = lint_text("Russian Foreign Minister Lavrow said it.", kb=kb, date="2024-06-21")
     assert (f.code, f.text, f.suggestions) == ("FL201", "Lavrow", ("Lavrov",))
     assert lint_text("Russian Foreign Minister Lavrov said it.", kb=kb, date="2024-06-21") == []
+
+
+def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) -> None:
+    (f,) = lint_text("President Vladimir Zelenskyy said it.", kb=kb, date="2024-06-21")
+    assert (f.code, f.suggestions) == ("FL201", ("Volodymyr Zelenskyy",))

@@ -39,11 +39,16 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
     if kb is None and CHECKS[rule.extends].needs_kb:
         return problems + [f"{where}: check kind {rule.extends!r} needs a knowledge base to run the examples"]
     linter = Linter(kb, {rule.code: rule}, Settings(select={rule.code}, enable={rule.code}))
-    for ex in rule.fail:
+    def reported(ex: Example) -> list | None:
         try:
-            found = [f for f in _lint(linter, ex) if f.code == rule.code]
+            return [f for f in _lint(linter, ex) if f.code == rule.code]
         except ValueError as exc:
             problems.append(f"{where}: bad example date {ex.date!r}: {exc}")
+            return None
+
+    for ex in rule.fail:
+        found = reported(ex)
+        if found is None:
             continue
         if not found:
             problems.append(f"{where}: 'fail' example not reported: {ex.text!r}")
@@ -52,11 +57,7 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
         if fixed is not None:
             problems.append(f"{where}: its fixes do not settle: a second round changes {fixed!r} again")
     for ex in rule.passing:
-        try:
-            found = [f for f in _lint(linter, ex) if f.code == rule.code]
-        except ValueError as exc:
-            problems.append(f"{where}: bad example date {ex.date!r}: {exc}")
-            continue
+        found = reported(ex)
         if found:
             problems.append(f"{where}: 'pass' example reported: {ex.text!r}: {found[0].message}")
     return problems

@@ -195,6 +195,10 @@ def _make_parser() -> MarkdownIt:
 
 
 _MD: MarkdownIt | None = None
+# Code spans need a backtick, inline HTML and autolinks a "<", links and
+# images a "[": inline content with none of them has nothing to exclude, and
+# most paragraphs skip markdown-it's inline pass.
+_MAY_EXCLUDE = re.compile(r"[`<\[]")
 
 
 def _parser() -> MarkdownIt:
@@ -215,12 +219,14 @@ def _directives_in(html: str, line: int) -> list[Directive]:
 def _segment(content: str, excluded: list[tuple[int, int]], first_line: int, src_lines: list[str],
              cursors: dict[int, int]) -> Segment | None:
     """Map an inline block's content back onto the source lines it came from."""
-    chars = list(content)
-    for a, b in excluded:
-        for i in range(a, min(b, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = BARRIER
-    text = "".join(chars)
+    text = content
+    if excluded:
+        chars = list(content)
+        for a, b in excluded:
+            for i in range(a, min(b, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = BARRIER
+        text = "".join(chars)
     starts, lines, cols = [], [], []
     offset = 0
     for i, piece in enumerate(content.split("\n")):
@@ -260,7 +266,8 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
         if tok.type != "inline" or not tok.map:
             continue
         env: dict[str, Any] = {}
-        md.inline.parse(tok.content, md, env, [])
+        if _MAY_EXCLUDE.search(tok.content):
+            md.inline.parse(tok.content, md, env, [])
         seg = _segment(tok.content, env.get("_excluded", []), tok.map[0], src_lines, cursors)
         if seg is not None:
             segments.append(seg)

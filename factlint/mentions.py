@@ -42,7 +42,7 @@ from factlint.lexicon import (
     TIME_PREPOSITIONS,
     YEAR_INTRODUCERS,
 )
-from factlint.text import NO_MARKUP, Token, gap_kind, tokenize, written
+from factlint.text import NO_MARKUP, Token, gap_kind, split_words, written
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,31 +100,12 @@ def _is_word(tok: Token) -> bool:
     return tok.raw[:1].isalpha()
 
 
-class _Gaps:
-    """The text between token i-1 and token i, computed when first asked for."""
-
-    __slots__ = ("text", "toks", "cache")
-
-    def __init__(self, text: str, toks: list[Token]) -> None:
-        self.text, self.toks = text, toks
-        self.cache: dict[int, str] = {}
-
-    def __getitem__(self, i: int) -> str:
-        gap = self.cache.get(i)
-        if gap is None:
-            toks = self.toks
-            start = toks[i - 1].tail if i > 0 else 0
-            end = toks[i].start if i < len(toks) else len(self.text)
-            gap = self.cache[i] = self.text[start:end]
-        return gap
-
-
 class _Kinds:
     """``gap_kind`` of each gap, computed when first asked for."""
 
     __slots__ = ("gaps", "toks", "cache")
 
-    def __init__(self, gaps: _Gaps, toks: list[Token]) -> None:
+    def __init__(self, gaps: list[str], toks: list[Token]) -> None:
         self.gaps, self.toks = gaps, toks
         self.cache: dict[int, str] = {}
 
@@ -145,8 +126,7 @@ class _Scanner:
         self.seg_no = seg_no
         self.date = date
         self.text = seg.text
-        self.toks = tokenize(seg.text)
-        self.gaps = _Gaps(seg.text, self.toks)
+        self.toks, self.gaps = split_words(seg.text)
         self.kinds = _Kinds(self.gaps, self.toks)
         self.loose: list[Loose] = []
         self.times = self._times()
@@ -540,6 +520,9 @@ class _Scanner:
             i = candidates[c]
             key = toks[i].key
             may_title = key in self.ix.title_starts or key in TIME_MODIFIERS or key in OTHER_OFFICE or key == "first"
+            follow = self.ix.title_next.get(key)
+            if follow is not None and (i + 1 == n or toks[i + 1].key not in follow):
+                may_title = False  # "the" not before "Commission", "trade" not before "minister"
             parsed = self.parse_title(i) if may_title and _is_word(toks[i]) else None
             if parsed is not None and self.qualified(i):
                 _, end, _ = parsed

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from typing import NamedTuple
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
 _POSSESSIVE_RE = re.compile("[" + "'\u2019\u02bc\u2018`\u00b4" + r"][sS]\b")
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -56,15 +57,27 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens of *text*; a trailing ``'s`` marks the previous token possessive."""
-    make = tuple.__new__  # skips NamedTuple's Python-level __new__: this is a hot loop
+    return split_words(text)[0]
+
+
+def split_words(text: str) -> tuple[list[Token], list[str]]:
+    """Word tokens of *text* and the gaps around them: ``gaps[i]`` is the text
+    before token *i* (after the previous token's possessive ``'s``), and
+    ``gaps[len(tokens)]`` the text after the last one."""
+    # re.split does the scanning in C; offsets are running sums of the pieces.
+    parts = _SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=0))
     folded = _FOLDED
+    make = tuple.__new__  # skips NamedTuple's Python-level __new__: this is a hot loop
     out: list[Token] = [
-        make(Token, (m.start(), m.end(), w, folded.get(w) or fold(w), False, -1))
-        for m in _WORD_RE.finditer(text) for w in (m.group(),)
+        make(Token, (a, b, w, folded.get(w) or fold(w), False, -1))
+        for a, b, w in zip(offsets[1::2], offsets[2::2], words)
     ]
+    gaps = parts[0::2]
     hits = [m.start() + 1 for m in _POSSESSIVE_RE.finditer(text)]
     if not hits:
-        return out
+        return out, gaps
     index = {t.start: i for i, t in enumerate(out)}
     drop: set[int] = set()
     for pos in hits:  # only where an apostrophe-s really is
@@ -73,7 +86,10 @@ def tokenize(text: str) -> list[Token]:
             prev = out[i - 1]
             out[i - 1] = make(Token, (prev.start, prev.end, prev.raw, prev.key, True, out[i].end))
             drop.add(i)
-    return [t for i, t in enumerate(out) if i not in drop] if drop else out
+    if not drop:
+        return out, gaps
+    # The "'s" joins the word before it, and the apostrophe gap goes with it.
+    return [t for i, t in enumerate(out) if i not in drop], [g for i, g in enumerate(gaps) if i not in drop]
 
 
 def keys(text: str) -> tuple[str, ...]:

@@ -81,6 +81,7 @@ class KBIndex:
     offices_by_role_jur: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     title_starts: frozenset[str] = frozenset()  # first words of every title phrase
     candidate_keys: frozenset[str] = frozenset()  # title starts and modifiers: where a scan must stop
+    title_next: dict[str, frozenset[str]] = field(default_factory=dict)  # start word -> words that may follow it
     acronyms: frozenset[str] = frozenset()  # title words the KB writes in capitals only ("US", "UK")
     tenures_by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     forms_by_person: dict[str, list[NameForm]] = field(default_factory=dict)
@@ -147,6 +148,13 @@ class KBIndex:
         from factlint.lexicon import OTHER_OFFICE, TIME_MODIFIERS
 
         idx.candidate_keys = idx.title_starts | frozenset(TIME_MODIFIERS) | OTHER_OFFICE | {"first"}
+        # A word that only begins longer titles ("the" of "the Commission",
+        # "trade" of "Trade Minister") needs one of these words right after it.
+        tries = (idx.jurisdictions, idx.roles, idx.office_titles)
+        for k in idx.title_starts - frozenset(TIME_MODIFIERS) - OTHER_OFFICE - {"first"}:
+            nodes = [t[k] for t in tries if k in t]
+            if not any(END in node for node in nodes):
+                idx.title_next[k] = frozenset(w for node in nodes for w in node)
         tbp: dict[str, list[Tenure]] = defaultdict(list)
         for o in kb.offices.values():
             for t in o.holders:

@@ -184,9 +184,31 @@ def _wrap(name: str, fn: Any) -> Any:
     return rule
 
 
-def _make_parser() -> MarkdownIt:
+# A block rule can only start a block where its marker occurs, so a rule
+# whose marker is nowhere in the draft is switched off: markdown-it tries every
+# rule at every line, and most drafts have no tables, fences, HTML or quotes.
+# Each pattern matches a superset of what the rule accepts (a marker anywhere
+# in the text, or at the start of a line after container markers), so the
+# tokens are exactly those of the full parser (tests/test_document.py checks).
+_BLOCK_MARKERS = {
+    "table": re.compile(r"\|"),
+    "code": re.compile(r"    |\t"),
+    "fence": re.compile(r"```|~~~"),
+    "blockquote": re.compile(r">"),
+    "hr": re.compile(r"([*_-])[ \t]*\1[ \t]*\1"),
+    "list": re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M),
+    "reference": re.compile(r"\]:"),
+    "html_block": re.compile(r"<"),
+    "heading": re.compile(r"#"),
+    "lheading": re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M),
+}
+
+
+def _make_parser(off: frozenset[str] = frozenset()) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.disable("inline")  # inline content is parsed per block below, to map positions
+    if off:
+        md.disable(sorted(off))
     for r in md.inline.ruler.__rules__:
         if r.name in ("backticks", "html_inline", "autolink", "image", "link"):
             r.fn = _wrap(r.name, r.fn)
@@ -194,18 +216,20 @@ def _make_parser() -> MarkdownIt:
     return md
 
 
-_MD: MarkdownIt | None = None
+_PARSERS: dict[frozenset[str], MarkdownIt] = {}
 # Code spans need a backtick, inline HTML and autolinks a "<", links and
 # images a "[": inline content with none of them has nothing to exclude, and
 # most paragraphs skip markdown-it's inline pass.
 _MAY_EXCLUDE = re.compile(r"[`<\[]")
 
 
-def _parser() -> MarkdownIt:
-    global _MD
-    if _MD is None:
-        _MD = _make_parser()
-    return _MD
+def _parser(body: str = "") -> MarkdownIt:
+    """The parser for *body*: block rules whose markers it lacks are off."""
+    off = frozenset(name for name, rx in _BLOCK_MARKERS.items() if not rx.search(body)) if body else frozenset()
+    md = _PARSERS.get(off)
+    if md is None:
+        md = _PARSERS[off] = _make_parser(off)
+    return md
 
 
 def _directives_in(html: str, line: int) -> list[Directive]:
@@ -256,7 +280,7 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
     if not markdown:
         return Document(path, text, _plain_segments(src_lines), date, fm, _plain_directives(src_lines), False)
     body = "\n" * fm_lines + "\n".join(src_lines[fm_lines:])
-    md = _parser()
+    md = _parser(body)
     segments: list[Segment] = []
     directives: list[Directive] = []
     cursors: dict[int, int] = {}

@@ -1,0 +1,111 @@
+"""The fast paths of draft reading give exactly what the plain way gives.
+
+factlint switches off markdown-it block rules whose marker a draft lacks and
+skips the inline pass where no code, HTML or link can start; it also cuts
+words and gaps with one ``re.split``. These tests compare each fast path with
+the straightforward computation on hand-written and generated input.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from factlint import document as D
+from factlint.text import split_words, tokenize
+
+FULL = D._make_parser()
+
+
+def _tokens(md, text):  # type: ignore[no-untyped-def]
+    return [t.as_dict() for t in md.parse(text, {})]
+
+
+# One draft per block rule, each using it (so its rule must stay on), and
+# look-alikes that must not switch a rule off wrongly.
+BLOCKS = [
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "para\n\n    indented code\n",
+    "-     code right after a list marker\n",
+    ">     code in a quote\n",
+    "```\nfenced\n```\n",
+    "~~~ py\nfenced\n~~~\n",
+    "> quoted\n> > nested\n",
+    "text\n\n* * *\n\nmore\n",
+    "text\n\n_ _ _\n",
+    "- a\n- b\n\n1. one\n2) two\n",
+    "> - listed in a quote\n>   1. and nested\n",
+    "- - nested on one line\n",
+    "[label]: /url 'title'\n\n[label]\n",
+    "[multi\nline]: /url\n",
+    "<div>\nhtml block\n</div>\n",
+    "<!-- factlint-disable -->\n",
+    "# heading\n\n###### six\n",
+    "Setext\n===\n\nTwo\n---\n",
+    "- item\n  ---\n",
+    "> Quoted setext\n> ===\n",
+    "\tTabbed code\n",
+    "plain words only, no markers at all\n",
+]
+
+
+@pytest.mark.parametrize("text", BLOCKS)
+def test_reduced_parser_gives_the_full_token_stream(text: str) -> None:
+    assert _tokens(D._parser(text), text) == _tokens(FULL, text)
+
+
+def test_rules_whose_marker_is_absent_are_off() -> None:
+    md = D._parser("Just a paragraph.\n\nAnd another.\n")
+    enabled = set(md.block.ruler.get_active_rules())
+    assert {"table", "fence", "blockquote", "html_block", "code", "heading"}.isdisjoint(enabled)
+    assert "paragraph" in enabled
+
+
+def test_reduced_parser_on_generated_markdown() -> None:
+    rnd = random.Random(2026)
+    pieces = ["-", "*", "+", "1.", "2)", ">", "#", "##", "|", "---", "===", "```", "~~~", "    ", "\t", " ",
+              "<div>", "<!-- x -->", "[a]: /u", "[a]", "text", "Foo", "_", "***", "- - -", "\n", "\n", "\n\n",
+              ":-", "`", "x|y"]
+    checked = reduced = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
+        md = D._parser(text)
+        reduced += len(md.block.ruler.get_active_rules()) < len(FULL.block.ruler.get_active_rules())
+        assert _tokens(md, text) == _tokens(FULL, text), text
+        checked += 1
+    assert checked == 3000 and reduced > 2500
+
+
+def test_paragraph_without_markup_skips_inline_pass_but_keeps_exclusions() -> None:
+    doc = D.parse_document("Plain President Joe Biden.\n\nSee `code Biden` and [Biden](http://x/Biden).\n", "d.md")
+    assert doc.segments[0].text == "Plain President Joe Biden."
+    second = doc.segments[1].text
+    assert "code Biden" not in second and "http" not in second and "and [Biden" + D.BARRIER in second
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _reference_gaps(text: str, toks) -> list[str]:  # type: ignore[no-untyped-def]
+    return [text[(toks[i - 1].tail if i else 0) : (toks[i].start if i < len(toks) else len(text))]
+            for i in range(len(toks) + 1)]
+
+
+@pytest.mark.parametrize("text", ["", "x", "Blinken's aide", "Biden’s and Xi`s", "a's's b", "_Lavrov_ said",
+                                  "Kim Jong-un\nmet", "s 's", "Erdoğan's"])
+def test_split_words_gaps_are_the_text_between_tokens(text: str) -> None:
+    toks, gaps = split_words(text)
+    assert len(gaps) == len(toks) + 1
+    assert gaps == _reference_gaps(text, toks)
+    assert "".join(g + text[t.start : t.tail] for g, t in zip(gaps, toks)) + gaps[-1] == text
+    assert [text[t.start : t.end] for t in toks] == [t.raw for t in toks]
+    words = {m.start(): m.group() for m in _WORD.finditer(text)}
+    assert all(words[t.start] == t.raw for t in toks)
+    assert tokenize(text) == toks
+
+
+def test_possessive_s_joins_the_word_before() -> None:
+    toks, gaps = split_words("Blinken's aide")
+    assert [(t.raw, t.possessive) for t in toks] == [("Blinken", True), ("aide", False)]
+    assert gaps == ["", " ", ""]

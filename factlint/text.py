@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 _SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
@@ -68,12 +68,13 @@ def split_words(text: str) -> tuple[list[Token], list[str]]:
     parts = _SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=0))
-    folded = _FOLDED
-    make = tuple.__new__  # skips NamedTuple's Python-level __new__: this is a hot loop
-    out: list[Token] = [
-        make(Token, (a, b, w, folded.get(w) or fold(w), False, -1))
-        for a, b, w in zip(offsets[1::2], offsets[2::2], words)
-    ]
+    keys = list(map(_FOLDED.get, words))
+    if None in keys:
+        keys = [k if k is not None else fold(w) for k, w in zip(keys, words)]
+    n = len(words)
+    make = tuple.__new__  # skips NamedTuple's Python-level __new__; map keeps the loop in C
+    out: list[Token] = list(map(make, repeat(Token, n), zip(offsets[1::2], offsets[2::2], words, keys,
+                                                            repeat(False, n), repeat(-1, n))))
     gaps = parts[0::2]
     hits = [m.start() + 1 for m in _POSSESSIVE_RE.finditer(text)]
     if not hits:
@@ -121,10 +122,19 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
     return "break"
 
 
+_WRITTEN: dict[str, str] = {}
+_BLANKS_RE = re.compile(r"\s+")
+
+
 def written(text: str) -> str:
     """Normal form of what was written, for comparing forms: case, blanks and
-    apostrophe style ignored; hyphens, spacing and diacritics kept."""
-    text = re.sub(r"\s+", " ", text.translate(NO_MARKUP).strip())
-    for a in APOSTROPHES[1:]:
-        text = text.replace(a, "'")
-    return text.casefold()
+    apostrophe style ignored; hyphens, spacing and diacritics kept (memoised)."""
+    form = _WRITTEN.get(text)
+    if form is None:
+        form = _BLANKS_RE.sub(" ", text.translate(NO_MARKUP).strip())
+        for a in APOSTROPHES[1:]:
+            form = form.replace(a, "'")
+        form = form.casefold()
+        if len(_WRITTEN) < 100_000:
+            _WRITTEN[text] = form
+    return form

@@ -22,6 +22,8 @@ from factlint.text import tokenize, written
 # Roles too broad to say a name is wrong from the title alone.
 BROAD_ROLES = frozenset({"official", "minister"})
 RECENT = dt.timedelta(days=90)
+# Modifiers that change what holding the office at the date means.
+_TENSE_MODIFIERS = frozenset({"incoming", "former", "then", "outgoing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,8 @@ class Assessor:
         assert title is not None
         tenures = [t for t in self.ix.tenures(pid) if t.office in title.offices]
         holds = any(t.may_cover(when) for t in tenures)
+        if holds and mod not in _TENSE_MODIFIERS:
+            return None  # the common case: they held it then (shortcut of the branches below)
         surely = [t for t in tenures if t.surely_covers(when)]
         before = [t for t in tenures if t.start.start <= when.end and not t.may_cover(when)]
         later = [t for t in tenures if t.start.start > when.end]
@@ -262,14 +266,19 @@ class Assessor:
         in some office at the date, most recent."""
         offices = m.title.offices if m.title is not None else frozenset()
 
-        def score(pid: str) -> tuple[int, int, int, dt.date]:
-            ten = self.ix.tenures(pid)
-            fits = any(t.office in offices and t.may_cover(m.when) for t in ten)
-            active = any(t.may_cover(m.when) for t in ten)
-            latest = max((t.start.start for t in ten), default=dt.date.min)
+        def score(pid: str) -> tuple[bool, bool, bool, dt.date]:
+            fits = active = False
+            latest = dt.date.min
+            for t in self.ix.tenures(pid):
+                if t.may_cover(m.when):
+                    active = True
+                    fits = fits or t.office in offices
+                latest = max(latest, t.start.start)
             return (self.persons_in_doc.get(pid, 0) > 0, fits, active, latest)
 
-        return max(people, key=score)
+        # Someone the draft names outranks everyone else: score only them if any.
+        named = [p for p in people if self.persons_in_doc.get(p, 0) > 0]
+        return max(named or people, key=score)
 
     def conflated(self, m: Mention) -> Verdict | None:
         given, family = self.rank(m.persons, m), self.rank(m.family_persons, m)

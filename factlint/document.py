@@ -123,21 +123,33 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
 
 
 _SIMPLE_FM_RE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_QUOTED_RE = re.compile(r"""^(?:"([^"\\]*)"|'([^']*)')$""")
+_FLOW_ITEM = r"[\w.-]+(?: [\w.-]+)*"
+_FLOW_LIST_RE = re.compile(rf"^\[ *(?:{_FLOW_ITEM} *(?:, *{_FLOW_ITEM} *)*)?\]$")
 _PLAIN_VALUE_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?|[\w ,.!?()'\u2019\u2013\u2014-]*)$")
 
 
 def _simple_front_matter(lines: list[str]) -> LocDict | None:
-    """Most front matter is flat ``key: plain value`` lines; read those without
-    a YAML load (one per draft adds up). Anything else goes to YAML."""
+    """Most front matter is flat ``key: value`` lines with plain or quoted
+    strings and lists of words; read those without a YAML load (one per draft
+    adds up). Anything else goes to YAML."""
     data = LocDict()
     data.line, data.key_lines = 2, {}
     for n, raw in enumerate(lines, start=2):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         m = _SIMPLE_FM_RE.match(raw)
-        if m is None or m.group(1) in data or not _PLAIN_VALUE_RE.match(m.group(2)):
+        if m is None or m.group(1) in data:
             return None
-        data[m.group(1)] = m.group(2) or None
+        value = m.group(2)
+        if _PLAIN_VALUE_RE.match(value):
+            data[m.group(1)] = value or None
+        elif q := _QUOTED_RE.match(value):
+            data[m.group(1)] = q.group(1) if q.group(1) is not None else q.group(2)
+        elif _FLOW_LIST_RE.match(value):
+            data[m.group(1)] = [item.strip() for item in value[1:-1].split(",") if item.strip()]
+        else:
+            return None
         data.key_lines[m.group(1)] = n
     return data
 

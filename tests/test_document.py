@@ -109,3 +109,26 @@ def test_possessive_s_joins_the_word_before() -> None:
     toks, gaps = split_words("Blinken's aide")
     assert [(t.raw, t.possessive) for t in toks] == [("Blinken", True), ("aide", False)]
     assert gaps == ["", " ", ""]
+
+
+@pytest.mark.parametrize("front", [
+    'title: "Salia and Ralistan: a deal"\ndate: 2024-06-21\ntags: [sl, ra, politics]',
+    "title: 'Quoted # not a comment'\npublished: \"2024-06-21\"\nauthors: [Staff Reporter, A. N. Other]",
+    "date: 2024-06-21T09:30:00Z\ndraft: true\ntags: []",
+])
+def test_flat_front_matter_read_without_yaml_matches_yaml(front: str) -> None:
+    import yaml
+
+    fast = D._simple_front_matter(front.split("\n"))
+    assert fast is not None
+    full = yaml.safe_load(front)
+    assert set(fast) == set(full)
+    assert D.front_matter_date(fast, "d.md") == D.front_matter_date(full, "d.md")
+    for key, value in full.items():
+        if isinstance(value, (str, list)):
+            assert fast[key] == value
+
+
+@pytest.mark.parametrize("front", ['title: "a \\" b"', "tags: [a, [b]]", "tags: [a, , b]", "x: {a: 1}", "t: >\n  folded"])
+def test_other_front_matter_goes_to_yaml(front: str) -> None:
+    assert D._simple_front_matter(front.split("\n")) is None

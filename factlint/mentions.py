@@ -87,7 +87,9 @@ class Mention:
 # -- small helpers -------------------------------------------------------------
 
 _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+# Where no four digits like a year occur, no sentence states its own time.
+# (A prefilter: the time scan itself checks that a year is a word of its own.)
+_YEAR_RE = re.compile(r"(?:19|20|21)\d\d")
 
 def similar(a: str, b: str, threshold: float) -> bool:
     """A plausible misspelling: same first letter, long enough, close enough."""

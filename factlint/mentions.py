@@ -446,8 +446,8 @@ class _Scanner:
         # A short form: first given name and family name of a longer form
         # ("Recep Erdogan" for Recep Tayyip Erdoğan).
         if len(keys) == 2:
-            short = [nf for nf in ix.by_given.get(keys[0], ())
-                     if not nf.family_first and len(nf.key) > 2 and nf.family == keys[1:] and nf.kind != "misspelling"]
+            short = [nf for nf in ix.by_first_and_family.get((keys[0], keys[1:]), ())
+                     if len(nf.key) > 2 and nf.kind != "misspelling"]
             people = tuple(dict.fromkeys(nf.person for nf in short))
             if len(people) == 1:
                 return ("short", people, short[0])
@@ -466,10 +466,8 @@ class _Scanner:
                     if len(diff) == 1 and (similar(diff[0][0], diff[0][1], 0.6) or diff[0] in GIVEN_NAME_FORMS):
                         near.append(nf)
         # given name exact, family name a near miss ("Antony Blinkin")
-        for nf in ix.by_given.get(keys[0], ()):
-            if nf.family_first or len(nf.key) != len(keys) or len(nf.family) != 1:
-                continue
-            if keys[: len(nf.given)] == nf.given and similar(keys[-1], nf.family[0], 0.8):
+        for nf in ix.by_given_part.get(keys[:-1], ()):
+            if len(nf.family) == 1 and similar(keys[-1], nf.family[0], 0.8):
                 near.append(nf)
         if near:
             persons = tuple(dict.fromkeys(nf.person for nf in near))
@@ -480,7 +478,7 @@ class _Scanner:
                 break
             fam, given = keys[-fam_len:], keys[:-fam_len]
             fam_people = {nf.person for nf in ix.by_family.get(fam, ()) if not nf.family_first and nf.given}
-            given_people = {nf.person for nf in ix.by_given.get(given[0], ()) if nf.given == given and not nf.family_first}
+            given_people = {nf.person for nf in ix.by_given_part.get(given, ())}
             if fam_people and given_people and not (fam_people & given_people):
                 return ("conflated", (*sorted(given_people), "|", *sorted(fam_people)), None)
         return None

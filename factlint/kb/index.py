@@ -77,6 +77,9 @@ class KBIndex:
     office_titles: dict = field(default_factory=dict)  # trie -> [office id]
     by_family: dict[Key, list[NameForm]] = field(default_factory=dict)
     by_given: dict[str, list[NameForm]] = field(default_factory=dict)  # first given token
+    # given-name-first forms by their whole given part, and by (first given token, family part)
+    by_given_part: dict[Key, list[NameForm]] = field(default_factory=dict)
+    by_first_and_family: dict[tuple[str, Key], list[NameForm]] = field(default_factory=dict)
     offices_by_role: dict[str, list[str]] = field(default_factory=dict)
     offices_by_role_jur: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     title_starts: frozenset[str] = frozenset()  # first words of every title phrase
@@ -113,6 +116,15 @@ class KBIndex:
         idx.by_family = dict(by_family)
         idx.forms_by_person = dict(forms_by_person)
         idx.by_given = dict(by_given)
+        by_part: dict[Key, list[NameForm]] = defaultdict(list)
+        by_first_family: dict[tuple[str, Key], list[NameForm]] = defaultdict(list)
+        for forms_ in by_given.values():
+            for nf in forms_:
+                if not nf.family_first:
+                    by_part[nf.given].append(nf)
+                    by_first_family[(nf.given[0], nf.family)].append(nf)
+        idx.by_given_part = dict(by_part)
+        idx.by_first_and_family = dict(by_first_family)
         title_words: set[str] = set()
         for j in kb.jurisdictions.values():
             for text in (j.name, *j.aliases, *j.adjectives):

@@ -131,7 +131,7 @@ class _Scanner:
         self.toks, self.gaps = split_words(seg.text)
         self.kinds = _Kinds(self.gaps, self.toks)
         self.loose: list[Loose] = []
-        self.times = self._times()
+        self.times: list[Period | None] | None = None  # computed at the first mention
 
     # -- gaps ------------------------------------------------------------------
     def joined(self, i: int, allowed: tuple[str, ...] = ("space", "hyphen", "dot")) -> bool:
@@ -212,6 +212,8 @@ class _Scanner:
         return parse_period(str(year)), k + 1
 
     def when(self, i: int) -> tuple[Period, bool]:
+        if self.times is None:
+            self.times = self._times()
         t = self.times[i] if i < len(self.times) else None
         return (t, True) if t is not None else (self.date, False)
 

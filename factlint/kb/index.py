@@ -163,10 +163,10 @@ class KBIndex:
         # A word that only begins longer titles ("the" of "the Commission",
         # "trade" of "Trade Minister") needs one of these words right after it.
         tries = (idx.jurisdictions, idx.roles, idx.office_titles)
-        for k in idx.title_starts - frozenset(TIME_MODIFIERS) - OTHER_OFFICE - {"first"}:
-            nodes = [t[k] for t in tries if k in t]
+        for word in idx.title_starts - frozenset(TIME_MODIFIERS) - OTHER_OFFICE - {"first"}:
+            nodes = [trie[word] for trie in tries if word in trie]
             if not any(END in node for node in nodes):
-                idx.title_next[k] = frozenset(w for node in nodes for w in node)
+                idx.title_next[word] = frozenset(w for node in nodes for w in node)
         tbp: dict[str, list[Tenure]] = defaultdict(list)
         for o in kb.offices.values():
             for t in o.holders:

@@ -559,11 +559,21 @@ class _Scanner:
             if self.name_start(i):
                 b = self.run_end(i)
                 if b - i == 1 and toks[i].key not in self.ix.name_words:
+                    slip = self.appositive_slip(i, b)
+                    if slip is not None:
+                        out.append(slip[0])
+                        i = slip[1]
+                        continue
                     self.note_loose(i, b)  # one capitalised word that is nobody's name: most sentence starts
                     i = b
                     continue
                 got = self.resolve(i, b, titled=False)
                 if got is None:
+                    slip = self.appositive_slip(i, b)
+                    if slip is not None:
+                        out.append(slip[0])
+                        i = slip[1]
+                        continue
                     self.note_loose(i, b)
                     i = b
                     continue
@@ -583,6 +593,22 @@ class _Scanner:
                 continue
             i += 1
         return out
+
+    def appositive_slip(self, a: int, b: int) -> tuple[Mention, int] | None:
+        """'Lavrow, Russia's foreign minister,': one word (after courtesy
+        words at most) that matched no one, a letter off the family name of
+        someone who held the office of the title set off right after it."""
+        if any(t.key not in HONORIFICS for t in self.toks[a : b - 1]):
+            return None
+        app = self.appositive(b)
+        if app is None or app[2]:
+            return None
+        title, t_end, _ = app
+        got = self.holder_slip(b - 1, title)
+        if got is None:
+            return None
+        kind, s, e, persons, form, fk = got
+        return self.mention(kind, s, e, persons, form, fk, title), t_end
 
     def note_loose(self, a: int, b: int) -> None:
         """A capitalised word standing alone (after courtesy or title words at

@@ -213,6 +213,22 @@ def test_family_slip_right_after_a_title(kb: KBIndex) -> None:
     assert lint_text("Russian Foreign Minister Lavrov said it.", kb=kb, date="2024-06-21") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lavrow, Russia's foreign minister, said it.", [("FL201", "Lavrow")]),
+        ("Dr. Kulebba, Ukraine's foreign minister, said it.", [("FL201", "Kulebba")]),
+        ("Mr Blinkenn, the US secretary of state, said it.", [("FL201", "Blinkenn")]),
+        ("Lavrov, Russia's foreign minister, said it.", []),
+        # not a letter off anyone who held that office
+        ("Lavrenko, Russia's foreign minister, said it.", []),
+        ("Blinkenn, the Russian foreign minister, said it.", []),
+    ],
+)
+def test_family_slip_before_a_title_in_apposition(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, "2024-06-21") == expected
+
+
 def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) -> None:
     (f,) = lint_text("President Vladimir Zelenskyy said it.", kb=kb, date="2024-06-21")
     assert (f.code, f.suggestions) == ("FL201", ("Volodymyr Zelenskyy",))

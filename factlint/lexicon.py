@@ -48,6 +48,12 @@ TIME_PREPOSITIONS = ("in", "on", "during")
 # Words that make the year after them a time: "his 2016 visit", "in early 2019".
 YEAR_INTRODUCERS = frozenset("his her their its a an early late mid".split())
 
+# Counts in relative times ("two years later"; "several" and "a few" are
+# read as two to nine) and how far the spans they count may reach, in days.
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+SPANS = {"days": 31, "day": 31, "weeks": 92, "week": 92, "months": 366, "month": 366}
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,

@@ -34,10 +34,12 @@ from factlint.lexicon import (
     MONTHS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    NUMBER_WORDS,
     OPEN_CLASS_OK,
     OTHER_OFFICE,
     POST_MODIFIERS,
     RELATIVE,
+    SPANS,
     TIME_MODIFIERS,
     TIME_PREPOSITIONS,
     YEAR_INTRODUCERS,
@@ -90,6 +92,26 @@ _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # Where no four digits like a year occur, no sentence states its own time.
 # (A prefilter: the time scan itself checks that a year is a word of its own.)
 _YEAR_RE = re.compile(r"(?:19|20|21)\d\d")
+# Words that can state a time relative to the last one (a prefilter for _relative_time).
+_RELATIVE_RE = re.compile(r"\b(?:later|earlier|following year|previous year|preceding year|same year|at the time)\b", re.I)
+RELATIVE_STARTS = frozenset(NUMBER_WORDS) | frozenset(SPANS) | {"the", "later", "earlier", "that", "at", "several", "few"} \
+    | frozenset(str(k) for k in range(1, 100))
+
+
+def _shift_years(last: Period, years: int) -> Period:
+    """The whole year(s) *years* after (or before) *last*: a partial date."""
+    first, final = last.start.year + years, last.end.year + years
+    if first == final:
+        return parse_period(f"{first:04d}")
+    return Period(dt.date(first, 1, 1), dt.date(final, 12, 31), f"{first}\u2013{final}")
+
+
+def _spread(last: Period, days: int, later: bool) -> Period:
+    """Some time up to *days* after (or before) *last*."""
+    start, end = (last.start, last.end + dt.timedelta(days=days)) if later else (last.start - dt.timedelta(days=days), last.end)
+    if start.year == end.year:
+        return Period(start, end, f"{start.year}")
+    return Period(start, end, f"{start.year}\u2013{end.year}")
 
 def similar(a: str, b: str, threshold: float) -> bool:
     """A plausible misspelling: same first letter, long enough, close enough."""
@@ -122,11 +144,12 @@ class _Kinds:
 class _Scanner:
     """Scans one segment. Created per segment; holds no state between them."""
 
-    def __init__(self, index: KBIndex, seg: Segment, seg_no: int, date: Period) -> None:
+    def __init__(self, index: KBIndex, seg: Segment, seg_no: int, date: Period, anchor: Period | None = None) -> None:
         self.ix = index
         self.seg = seg
         self.seg_no = seg_no
         self.date = date
+        self.last = anchor  # the latest explicit time so far: what "two years later" counts from
         self.text = seg.text
         self.toks, self.gaps = split_words(seg.text)
         self.kinds = _Kinds(self.gaps, self.toks)
@@ -150,9 +173,14 @@ class _Scanner:
             return False
         return self.toks[i].raw[:1].isupper() or self.toks[i].raw[:1].isdigit()
 
+    def _may_state_time(self) -> bool:
+        return bool(_YEAR_RE.search(self.text) or (self.last is not None and _RELATIVE_RE.search(self.text)))
+
     def _times(self) -> list[Period | None]:
-        """For each token, the explicit time of its sentence stated before it."""
-        if not _YEAR_RE.search(self.text):
+        """For each token, the explicit time of its sentence stated before it:
+        a date ("In 2019,") or a time counted from the last one ("Two years
+        later,", "At the time,")."""
+        if not self._may_state_time():
             return []  # no year, no explicit time: most paragraphs
         out: list[Period | None] = []
         current: Period | None = None
@@ -163,17 +191,67 @@ class _Scanner:
                 current = None
             out.append(current)
             key = self.toks[i].key
+            found = None
             if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and self._is_year(i + 1)):
                 found = self._time_expr(i + 1)
-                if found is not None:
-                    period, j = found
-                    for _ in range(i + 1, j):
-                        out.append(current)
-                    current = period
-                    i = j
-                    continue
+                start = i + 1
+            if found is None and self.last is not None and key in RELATIVE_STARTS:
+                found = self._relative_time(i, self.last)
+                start = i
+            if found is not None:
+                period, j = found
+                for _ in range(i + 1, j):
+                    out.append(current)
+                current = self.last = period
+                i = j
+                continue
             i += 1
         return out
+
+    def anchor_after(self) -> Period | None:
+        """The latest explicit time once this segment is read (for the next one)."""
+        if self.times is None and self._may_state_time():
+            self.times = self._times()
+        return self.last
+
+    def _relative_time(self, i: int, last: Period) -> tuple[Period, int] | None:
+        """A time stated relative to the last one, at token *i*: "two years
+        later", "a year earlier", "the following year", "months later",
+        "later that year", "that same year", "at the time"."""
+        toks, n = self.toks, len(self.toks)
+        words = []
+        for k in range(i, min(i + 3, n)):
+            if k > i and not self.joined(k, ("space",)):
+                break
+            words.append(toks[k].key)
+        three, two = tuple(words[:3]), tuple(words[:2])
+        if len(words) == 3 and (words[0] in ("several", "few") or words[:2] == ["a", "few"]):
+            # "several years later": some years, two to nine, after the last time
+            k = i + (2 if words[0] == "a" else 1)
+            if k + 1 < n and toks[k].key == "years" and toks[k + 1].key in ("later", "earlier") and self.joined(k + 1, ("space",)):
+                sign = 1 if toks[k + 1].key == "later" else -1
+                low, high = _shift_years(last, 2 * sign), _shift_years(last, 9 * sign)
+                first, final = min(low.start, high.start), max(low.end, high.end)
+                return Period(first, final, f"{first.year}\u2013{final.year}"), k + 2
+            return None
+        count = NUMBER_WORDS.get(words[0]) if words else None
+        if count is None and words and words[0].isdigit() and len(words[0]) <= 2:
+            count = int(words[0])
+        if count is not None and len(three) == 3 and three[1] in ("year", "years") and three[2] in ("later", "earlier"):
+            return _shift_years(last, count if three[2] == "later" else -count), i + 3
+        if three in (("the", "following", "year"),):
+            return _shift_years(last, 1), i + 3
+        if three in (("the", "previous", "year"), ("the", "preceding", "year")):
+            return _shift_years(last, -1), i + 3
+        if len(two) == 2 and two[0] in SPANS and two[1] in ("later", "earlier"):
+            return _spread(last, SPANS[two[0]], two[1] == "later"), i + 2
+        if count is not None and len(three) == 3 and three[1] in SPANS and three[2] in ("later", "earlier"):
+            return _spread(last, SPANS[three[1]], three[2] == "later"), i + 3
+        if three in (("later", "that", "year"), ("earlier", "that", "year"), ("that", "same", "year"), ("the", "same", "year")):
+            return _shift_years(last, 0), i + 3
+        if three == ("at", "the", "time"):
+            return last, i + 3
+        return None
 
     def _is_year(self, k: int) -> bool:
         toks = self.toks
@@ -645,10 +723,12 @@ def scan_document(doc: Document, index: KBIndex, date: dt.date) -> tuple[list[Me
     article = Period.day(date)
     out: list[Mention] = []
     loose: list[Loose] = []
+    anchor: Period | None = None
     for no, seg in enumerate(doc.segments):
-        scanner = _Scanner(index, seg, no, article)
+        scanner = _Scanner(index, seg, no, article, anchor)
         out.extend(scanner.scan())
         loose.extend(scanner.loose)
+        anchor = scanner.anchor_after()
     return _settle_families(out, doc, index), loose
 
 

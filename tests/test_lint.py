@@ -229,6 +229,28 @@ def test_family_slip_before_a_title_in_apposition(kb: KBIndex, text: str, expect
     assert codes(kb, text, "2024-06-21") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2017, the talks began. Two years later, Secretary of State Mike Pompeo visited.", []),
+        ("In 2019, the talks began. A year earlier, Secretary of State Mike Pompeo visited.", []),
+        ("In 2019, the talks began. At the time, Secretary of State Mike Pompeo said no.", []),
+        ("In 2019, the talks began.\n\nThe following year, Secretary of State Mike Pompeo left.", []),
+        ("In 2019, the talks began. Months later, Secretary of State Mike Pompeo left.", []),
+        ("In 2012, the talks began. Several years later, Secretary of State Mike Pompeo left.", []),
+        # the counted time is checked like any other
+        ("In 2013, the talks began. Two years later, Secretary of State Mike Pompeo visited.",
+         [("FL102", "Mike Pompeo")]),
+        # without an earlier time in the draft, the article's date stands
+        ("Two years later, Secretary of State Mike Pompeo visited.", [("FL102", "Mike Pompeo")]),
+        # a later sentence without its own time is back at the article's date
+        ("In 2019, the talks began. Secretary of State Mike Pompeo visited.", [("FL102", "Mike Pompeo")]),
+    ],
+)
+def test_times_counted_from_the_last_one(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, text, "2025-02-10") == expected
+
+
 def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) -> None:
     (f,) = lint_text("President Vladimir Zelenskyy said it.", kb=kb, date="2024-06-21")
     assert (f.code, f.suggestions) == ("FL201", ("Volodymyr Zelenskyy",))

@@ -11,6 +11,7 @@ Front matter is read for the article's date and never checked.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ class Segment:
     starts: tuple[int, ...]      # segment offsets where a source line piece begins
     lines: tuple[int, ...]       # 1-based line of each piece
     cols: tuple[int, ...]        # 0-based column of each piece's first character
+    row: int = -1                # table row number in the draft (-1: not in a table)
+    cell: int = -1               # cell number in that row
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at *offset*."""
@@ -296,15 +299,25 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
     segments: list[Segment] = []
     directives: list[Directive] = []
     cursors: dict[int, int] = {}
+    row = cell = -1
+    in_cell = False
     for tok in md.parse(body, {}):
         if tok.type == "html_block" and tok.map:
             directives.extend(_directives_in(tok.content, tok.map[0] + 1))
+        if tok.type == "tr_open":
+            row, cell = row + 1, -1
+        elif tok.type in ("td_open", "th_open"):
+            cell, in_cell = cell + 1, True
+        elif tok.type in ("td_close", "th_close"):
+            in_cell = False
         if tok.type != "inline" or not tok.map:
             continue
         env: dict[str, Any] = {}
         if _MAY_EXCLUDE.search(tok.content):
             md.inline.parse(tok.content, md, env, [])
         seg = _segment(tok.content, env.get("_excluded", []), tok.map[0], src_lines, cursors)
+        if seg is not None and in_cell:
+            seg = dataclasses.replace(seg, row=row, cell=cell)
         if seg is not None:
             segments.append(seg)
             for start, html in env.get("_html", []):

@@ -258,11 +258,12 @@ class _Scanner:
         return k < len(toks) and self.joined(k, ("space", "hyphen")) and len(toks[k].key) == 4 \
             and toks[k].key.isdigit() and 1900 <= int(toks[k].key) <= 2100
 
-    def _time_expr(self, j: int) -> tuple[Period, int] | None:
+    def _time_expr(self, j: int, alone: bool = False) -> tuple[Period, int] | None:
+        """A date at token *j* (after "in", "on"…; *alone*: with nothing before it)."""
         toks, n = self.toks, len(self.toks)
         day = month = None
         k = j
-        m = _DAY_RE.fullmatch(toks[k].key) if k < n and self.joined(k, ("space",)) else None
+        m = _DAY_RE.fullmatch(toks[k].key) if k < n and (alone or self.joined(k, ("space",))) else None
         if m:
             day = int(m.group(1))
             k += 1
@@ -688,6 +689,37 @@ class _Scanner:
         kind, s, e, persons, form, fk = got
         return self.mention(kind, s, e, persons, form, fk, title), t_end
 
+    # -- table cells -----------------------------------------------------------
+    def whole_title(self) -> Title | None:
+        """The cell is a title and nothing else ("Secretary of State")."""
+        if not self.toks:
+            return None
+        parsed = self.parse_title(0)
+        if parsed is None or parsed[1] != len(self.toks) or parsed[2] or not parsed[0].offices:
+            return None
+        return parsed[0]
+
+    def whole_time(self) -> Period | None:
+        """The cell is a date or a range of dates and nothing else ("2019",
+        "March 2022", "2014–2019", "2021 to present")."""
+        toks, n = self.toks, len(self.toks)
+        found = self._time_expr(0, alone=True) if n else None
+        if found is None:
+            return None
+        first, j = found
+        if j == n:
+            return first
+        gap = self.gaps[j].strip()
+        k = j + 1 if toks[j].key in ("to", "until") and gap == "" else j
+        if gap not in ("", "-", "\u2013", "\u2014", "to") or (k == j and gap == ""):
+            return None
+        if k < n and toks[k].key in ("present", "now", "today") and k + 1 == n:
+            return Period(first.start, max(first.end, self.date.end), f"{first.text}\u2013")
+        second = self._time_expr(k, alone=True) if k < n else None
+        if second is None or second[1] != n or second[0].end < first.start:
+            return None
+        return Period(first.start, second[0].end, f"{first.text}\u2013{second[0].text}")
+
     def note_loose(self, a: int, b: int) -> None:
         """A capitalised word standing alone (after courtesy or title words at
         most) that matched no one: a candidate for a family-name slip."""
@@ -729,7 +761,60 @@ def scan_document(doc: Document, index: KBIndex, date: dt.date) -> tuple[list[Me
         out.extend(scanner.scan())
         loose.extend(scanner.loose)
         anchor = scanner.anchor_after()
+    if any(seg.row >= 0 for seg in doc.segments):
+        out = _table_rows(out, doc, index, article)
     return _settle_families(out, doc, index), loose
+
+
+def _table_rows(mentions: list[Mention], doc: Document, index: KBIndex, article: Period) -> list[Mention]:
+    """In a table row, a cell that is only a title applies to a cell that is
+    only a name ("| Antony Blinken | Secretary of State |"), and a cell that is
+    only a date or range of dates is the time of the row's other cells."""
+    rows: dict[int, list[int]] = {}
+    for no, seg in enumerate(doc.segments):
+        if seg.row >= 0:
+            rows.setdefault(seg.row, []).append(no)
+    by_segment: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_segment.setdefault(m.segment, []).append(k)
+    out = list(mentions)
+    for cells in rows.values():
+        if len(cells) < 2 or not any(no in by_segment for no in cells):
+            continue
+        titles: dict[int, Title] = {}
+        times: dict[int, Period] = {}
+        bounds: dict[int, tuple[int, int]] = {}
+        for no in cells:
+            sc = _Scanner(index, doc.segments[no], no, article)
+            if not sc.toks:
+                continue
+            bounds[no] = (sc.toks[0].start, sc.toks[-1].end)
+            if no in by_segment:
+                continue  # a cell that names someone is neither a title nor a date
+            title = sc.whole_title()
+            if title is not None:
+                titles[no] = title
+            when = sc.whole_time()
+            if when is not None:
+                times[no] = when
+        title = next(iter(titles.values())) if len(titles) == 1 else None
+        when = next(iter(times.values())) if len(times) == 1 else None
+        if title is None and when is None:
+            continue
+        # the title goes to the one cell that is a name and nothing else
+        named = [k for no in cells for k in by_segment.get(no, ())
+                 if out[k].title is None and (out[k].start, out[k].end) == bounds.get(no)]
+        for no in cells:
+            for k in by_segment.get(no, ()):
+                m = out[k]
+                changes: dict[str, object] = {}
+                if title is not None and named == [k]:
+                    changes["title"] = title
+                if when is not None and not m.explicit_time:
+                    changes.update(when=when, explicit_time=True)
+                if changes:
+                    out[k] = dataclasses.replace(m, **changes)  # type: ignore[arg-type]
+    return out
 
 
 def _settle_families(mentions: list[Mention], doc: Document, index: KBIndex) -> list[Mention]:

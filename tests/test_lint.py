@@ -251,6 +251,44 @@ def test_times_counted_from_the_last_one(kb: KBIndex, text: str, expected: list[
     assert codes(kb, text, "2025-02-10") == expected
 
 
+TABLE = """| Name | Title |
+|---|---|
+| {name} | {title} |
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "expected"),
+    [
+        ("Antony Blinken", "Secretary of State", []),
+        ("Lloyd Austin", "Secretary of State", [("FL101", "Lloyd Austin")]),
+        ("Joe Blinken", "US President", [("FL103", "Joe Blinken")]),
+        ("Lloyd Austin", "Secretary of Defense in 2024", []),  # not a title alone: cells stay apart
+        ("Lloyd Austin, Antony Blinken", "Secretary of State", []),  # more than one name
+    ],
+)
+def test_a_title_cell_applies_to_the_name_cell_of_its_row(kb: KBIndex, name: str, title: str,
+                                                           expected: list[tuple[str, str]]) -> None:
+    assert codes(kb, TABLE.format(name=name, title=title), "2024-06-21") == expected
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("2019", []),
+        ("March 2019", []),
+        ("5 September 2019", []),
+        ("2018–2021", []),
+        ("2017 - present", []),
+        ("2013 to 2016", [("FL102", "Mike Pompeo")]),
+        ("", [("FL102", "Mike Pompeo")]),  # no date in the row: the article's date
+    ],
+)
+def test_a_date_cell_is_the_time_of_its_row(kb: KBIndex, when: str, expected: list[tuple[str, str]]) -> None:
+    table = f"| When | What |\n|---|---|\n| {when} | Secretary of State Mike Pompeo visits |\n"
+    assert codes(kb, table, "2025-02-10") == expected
+
+
 def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) -> None:
     (f,) = lint_text("President Vladimir Zelenskyy said it.", kb=kb, date="2024-06-21")
     assert (f.code, f.suggestions) == ("FL201", ("Volodymyr Zelenskyy",))

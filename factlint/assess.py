@@ -22,6 +22,7 @@ from factlint.text import tokenize, written
 # Roles too broad to say a name is wrong from the title alone.
 BROAD_ROLES = frozenset({"official", "minister"})
 RECENT = dt.timedelta(days=90)
+RECORD_MARGIN = dt.timedelta(days=20 * 365)  # how far back a record must reach to refute "former"
 # Modifiers that change what holding the office at the date means.
 _TENSE_MODIFIERS = frozenset({"incoming", "former", "then", "outgoing"})
 
@@ -87,6 +88,15 @@ class Assessor:
     def held_at(self, pid: str, when: Period, exclude: frozenset[str] = frozenset()) -> list[Office]:
         return [self.kb.offices[t.office] for t in self.ix.tenures(pid) if t.may_cover(when) and t.office not in exclude]
 
+    def record_reaches_back(self, offices: Iterable[str], pid: str) -> bool:
+        """The KB lists holders of *offices* from long before the person's
+        first known tenure, so "former TITLE NAME" can be checked against
+        them. (A KB curated from 2015 on does not know that Dmitry Medvedev
+        was President of Russia from 2008.)"""
+        first = min((t.start.start for t in self.ix.tenures(pid)), default=None)
+        starts = [t.start.start for o in offices for t in self.kb.offices[o].holders]
+        return first is not None and bool(starts) and min(starts) < first - RECORD_MARGIN
+
     def holders(self, offices: Iterable[str], when: Period) -> list[Tenure]:
         return self.ix.holders_on(frozenset(offices), when)
 
@@ -114,6 +124,8 @@ class Assessor:
         if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
             if m.kind == "family" and len(m.persons) > 1:
                 return None
+            if m.kind == "near" and m.title.specific and not any(self.fits_jurisdiction(p, m.title) for p in m.persons):
+                return self.misspelled(m)  # who is meant is unsure: no claim about their office
             v = self.title_verdict(m)
             if v is not None:
                 return v
@@ -215,6 +227,8 @@ class Assessor:
         elif holds:
             return None
         # The person does not fit the title at that time.
+        if not tenures and mod in ("former", "then") and not self.record_reaches_back(title.offices, pid):
+            return None  # the KB's list of holders may start after their time
         if not tenures:
             if not title.specific:
                 actual = self.held_at(pid, when)
@@ -322,7 +336,10 @@ class Assessor:
             return Verdict("misspelled", "listed", m.segment, m.start, m.end, f, (canonical,))
         # A near miss: certain enough with a title, with the person named
         # elsewhere in the draft, or when it is only a letter or two off.
-        if m.title is None and pid not in self.persons_in_doc and not self._close(m, pid):
+        # A near miss under a title of a country the person never served is
+        # more likely someone else ("US envoy to NATO Julianne Smith").
+        titled = m.title is not None and (not m.title.specific or self.fits_jurisdiction(pid, m.title))
+        if not titled and pid not in self.persons_in_doc and not self._close(m, pid):
             return None
         if len(m.text.split()) == 1:  # a family name alone: suggest the family name
             canonical = self.ix.canonical_family(pid) or canonical
@@ -330,14 +347,25 @@ class Assessor:
         return Verdict("misspelled", "near", m.segment, m.start, m.end, f, (canonical,))
 
     def _close(self, m: Mention, pid: str) -> bool:
-        keys = [t.key for t in tokenize(m.text)]
-        for form in (self.kb.people[pid].name, *self.kb.people[pid].aliases):
-            fk = [t.key for t in tokenize(form)]
-            if len(fk) == len(keys):
-                diff = [(a, b) for a, b in zip(keys, fk) if a != b]
-                if len(diff) == 1 and similar(diff[0][0], diff[0][1], 0.8):
+        """A letter or two off one of the person's forms. A given name off
+        next to a family name that other KB people share as well ("Julianne
+        Smith") is more likely someone the KB does not know."""
+        keys = tuple(t.key for t in tokenize(m.text))
+        for nf in self.ix.forms_by_person.get(pid, ()):
+            if nf.kind == "misspelling" or len(nf.key) != len(keys):
+                continue
+            diff = [i for i, (a, b) in enumerate(zip(keys, nf.key)) if a != b]
+            if len(diff) == 1 and similar(keys[diff[0]], nf.key[diff[0]], 0.8):
+                fam_from, fam_to = nf.family_span()
+                in_family = fam_from <= diff[0] < fam_to
+                if in_family or len({f.person for f in self.ix.by_family.get(nf.family, ())}) == 1:
                     return True
         return False
+
+    def fits_jurisdiction(self, pid: str, title: Title) -> bool:
+        """The person held some office of the title's jurisdiction(s)."""
+        jurs = {self.kb.offices[o].jurisdiction for o in title.offices}
+        return any(self.kb.offices[t.office].jurisdiction in jurs for t in self.ix.tenures(pid))
 
 
 def family_written(reference: Mention) -> str:

@@ -292,3 +292,21 @@ def test_a_date_cell_is_the_time_of_its_row(kb: KBIndex, when: str, expected: li
 def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) -> None:
     (f,) = lint_text("President Vladimir Zelenskyy said it.", kb=kb, date="2024-06-21")
     assert (f.code, f.suggestions) == ("FL201", ("Volodymyr Zelenskyy",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the default KB lists Russia's presidents from 2012 only: Medvedev's 2008-2012 term is unknown to it
+        ("Former Russian President Dmitry Medvedev said it.", []),
+        ("Russia's former president Dmitry Medvedev said it.", []),
+        # the Secretaries of State are listed back to the 1970s: Austin never was one
+        ("Former Secretary of State Lloyd Austin said it.", [("FL101", "Lloyd Austin")]),
+        # a near miss of a KB name, under a title of a country that person never served, is someone else
+        ("US envoy to NATO Julianne Smith said it.", []),
+        # ... and without a title, a given name off next to a family name many KB people share is too
+        ("Julianne Smith said it.", []),
+    ],
+)
+def test_precision_with_the_default_kb(default_kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(default_kb, text, "2024-08-01") == expected

@@ -17,7 +17,7 @@ from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.kb.model import Office, Tenure
 from factlint.mentions import Mention, Title, similar
-from factlint.text import tokenize, written
+from factlint.text import keys, tokenize, written
 
 # Roles too broad to say a name is wrong from the title alone.
 BROAD_ROLES = frozenset({"official", "minister"})
@@ -234,6 +234,8 @@ class Assessor:
                 actual = self.held_at(pid, when)
                 if not actual or any(self.kb.offices[o].role in BROAD_ROLES for o in title.offices):
                     return None
+                if any(_names_within(title.label, o) for o in actual):
+                    return None  # "Chancellor Rachel Reeves": short for Chancellor of the Exchequer
                 what = join([self.office_label(o) for o in actual])
                 return verdict("wrong-holder", "never", {"instead": f"{on(when)} {f['name']} was {what}"},
                                [f"{self.office_label(actual[0])} {f['name']}"], [])
@@ -350,12 +352,12 @@ class Assessor:
         """A letter or two off one of the person's forms. A given name off
         next to a family name that other KB people share as well ("Julianne
         Smith") is more likely someone the KB does not know."""
-        keys = tuple(t.key for t in tokenize(m.text))
+        seen = tuple(t.key for t in tokenize(m.text))
         for nf in self.ix.forms_by_person.get(pid, ()):
-            if nf.kind == "misspelling" or len(nf.key) != len(keys):
+            if nf.kind == "misspelling" or len(nf.key) != len(seen):
                 continue
-            diff = [i for i, (a, b) in enumerate(zip(keys, nf.key)) if a != b]
-            if len(diff) == 1 and similar(keys[diff[0]], nf.key[diff[0]], 0.8):
+            diff = [i for i, (a, b) in enumerate(zip(seen, nf.key)) if a != b]
+            if len(diff) == 1 and similar(seen[diff[0]], nf.key[diff[0]], 0.8):
                 fam_from, fam_to = nf.family_span()
                 in_family = fam_from <= diff[0] < fam_to
                 if in_family or len({f.person for f in self.ix.by_family.get(nf.family, ())}) == 1:
@@ -366,6 +368,16 @@ class Assessor:
         """The person held some office of the title's jurisdiction(s)."""
         jurs = {self.kb.offices[o].jurisdiction for o in title.offices}
         return any(self.kb.offices[t.office].jurisdiction in jurs for t in self.ix.tenures(pid))
+
+
+def _names_within(label: str, office: Office) -> bool:
+    """The title as written is part of the office's own title or an alias."""
+    want = keys(label)
+    for text in (office.title or "", *office.aliases):
+        have = keys(text)
+        if want and any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1)):
+            return True
+    return False
 
 
 def family_written(reference: Mention) -> str:

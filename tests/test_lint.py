@@ -306,6 +306,8 @@ def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) ->
         ("US envoy to NATO Julianne Smith said it.", []),
         # ... and without a title, a given name off next to a family name many KB people share is too
         ("Julianne Smith said it.", []),
+        # a role word that is part of the office's own title
+        ("Chancellor Rachel Reeves said it.", []),
     ],
 )
 def test_precision_with_the_default_kb(default_kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:

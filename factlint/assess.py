@@ -22,6 +22,7 @@ from factlint.text import keys, tokenize, written
 # Roles too broad to say a name is wrong from the title alone.
 BROAD_ROLES = frozenset({"official", "minister"})
 RECENT = dt.timedelta(days=90)
+MIX_WINDOW = dt.timedelta(days=10 * 365)  # how close in time the two people of a mixed-up name must be
 RECORD_MARGIN = dt.timedelta(days=20 * 365)  # how far back a record must reach to refute "former"
 # Modifiers that change what holding the office at the date means.
 _TENSE_MODIFIERS = frozenset({"incoming", "former", "then", "outgoing"})
@@ -296,7 +297,27 @@ class Assessor:
         named = [p for p in people if self.persons_in_doc.get(p, 0) > 0]
         return max(named or people, key=score)
 
+    def plausible_mix(self, m: Mention) -> bool:
+        """A titled mix-up of two people: one of them held the title at the
+        time, and the other held some office within ten years of it."""
+        assert m.title is not None
+        offices, when = m.title.offices, m.when
+        near = Period(when.start - MIX_WINDOW, when.end + MIX_WINDOW, "")
+
+        def fits(p: str) -> bool:
+            return any(t.office in offices and t.may_cover(when) for t in self.ix.tenures(p))
+
+        def around(p: str) -> bool:
+            return any(t.may_cover(near) for t in self.ix.tenures(p))
+
+        return (any(map(fits, m.persons)) and any(map(around, m.family_persons))) or \
+            (any(map(fits, m.family_persons)) and any(map(around, m.persons)))
+
     def conflated(self, m: Mention) -> Verdict | None:
+        if m.title is not None and m.title.offices and not self.plausible_mix(m):
+            # More likely someone the KB does not know ("Defense Secretary
+            # Robert Gates" in 2010, with no Gates of the time in the KB).
+            return None
         given, family = self.rank(m.persons, m), self.rank(m.family_persons, m)
         pieces = [given, family]
         f = {"text": " ".join(m.text.split()), "first": self.name(given), "second": self.name(family),

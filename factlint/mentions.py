@@ -560,6 +560,8 @@ class _Scanner:
             fam, given = keys[-fam_len:], keys[:-fam_len]
             fam_people = {nf.person for nf in ix.by_family.get(fam, ()) if not nf.family_first and nf.given}
             given_people = {nf.person for nf in ix.by_given_part.get(given, ())}
+            if len(given) == 1:  # "Martin" also of "Martin Viktor Novak"
+                given_people.update(nf.person for nf in ix.by_given.get(given[0], ()) if not nf.family_first)
             if fam_people and given_people and not (fam_people & given_people):
                 return ("conflated", (*sorted(given_people), "|", *sorted(fam_people)), None)
         return None

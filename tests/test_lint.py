@@ -312,3 +312,10 @@ def test_russian_form_of_a_ukrainian_given_name_is_a_misspelling(kb: KBIndex) ->
 )
 def test_precision_with_the_default_kb(default_kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes(default_kb, text, "2024-08-01") == expected
+
+
+def test_a_titled_mix_up_needs_two_people_of_the_time(default_kb: KBIndex, kb: KBIndex) -> None:
+    # No Gates of 2010 in the default KB (Secretaries of Defense are not in it): someone it does not know
+    assert codes(default_kb, "Defense Secretary Robert Gates met them.", "2010-06-01") == []
+    # Biden held the title then and Blinken was in office too: a mix-up
+    assert codes(kb, "US President Joe Blinken met them.", "2024-06-21") == [("FL103", "Joe Blinken")]

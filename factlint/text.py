@@ -13,12 +13,15 @@ import unicodedata
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
-_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
+# Invisible characters inside a word (soft hyphen, zero-width space and
+# joiners, word joiner) leave it one word: "Zelen\u00adskyy" is "Zelenskyy".
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_SPLIT_RE = re.compile(rf"([^\W_]+(?:[{INVISIBLE}]+[^\W_]+)*)", re.UNICODE)
 _POSSESSIVE_RE = re.compile("[" + "'\u2019\u02bc\u2018`\u00b4" + r"][sS]\b")
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
 NO_MARKUP = str.maketrans("", "", "*_[]")
-_SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ß": "ss",
+_SPECIAL = str.maketrans({**dict.fromkeys(INVISIBLE, None), "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ß": "ss",
                           "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
 
@@ -123,6 +126,7 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
 
 
 _WRITTEN: dict[str, str] = {}
+_NO_MARKUP_OR_INVISIBLE = str.maketrans("", "", "*_[]" + INVISIBLE)
 _BLANKS_RE = re.compile(r"\s+")
 
 
@@ -131,7 +135,7 @@ def written(text: str) -> str:
     apostrophe style ignored; hyphens, spacing and diacritics kept (memoised)."""
     form = _WRITTEN.get(text)
     if form is None:
-        form = _BLANKS_RE.sub(" ", text.translate(NO_MARKUP).strip())
+        form = _BLANKS_RE.sub(" ", text.translate(_NO_MARKUP_OR_INVISIBLE).strip())
         for a in APOSTROPHES[1:]:
             form = form.replace(a, "'")
         form = form.casefold()

@@ -132,3 +132,9 @@ def test_flat_front_matter_read_without_yaml_matches_yaml(front: str) -> None:
 @pytest.mark.parametrize("front", ['title: "a \\" b"', "tags: [a, [b]]", "tags: [a, , b]", "x: {a: 1}", "t: >\n  folded"])
 def test_other_front_matter_goes_to_yaml(front: str) -> None:
     assert D._simple_front_matter(front.split("\n")) is None
+
+
+def test_invisible_characters_inside_a_word_keep_it_one_word() -> None:
+    toks, gaps = split_words("Zelen\u00adskyy and Zelen\u200bsky\u00ad")
+    assert [(t.raw, t.key) for t in toks] == [("Zelen\u00adskyy", "zelenskyy"), ("and", "and"), ("Zelen\u200bsky", "zelensky")]
+    assert gaps[-1] == "\u00ad"

@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -456,7 +457,8 @@ class _Scanner:
         canon = [f for f in forms if f.kind == "canonical"]
         return (canon or forms)[0], "variant"
 
-    def resolve(self, a: int, b: int, titled: bool) -> tuple[str, int, int, tuple[str, ...], NameForm | None, str] | None:
+    def resolve(self, a: int, b: int, titled: bool,
+                title: Title | None = None) -> tuple[str, int, int, tuple[str, ...], NameForm | None, str] | None:
         """Interpret the capitalised run toks[a:b].
 
         Returns (kind, start token, end token, persons, form, form kind), or
@@ -497,7 +499,7 @@ class _Scanner:
         spans = [(a, b)] if titled else [(s, b) for s in (b - 2, b - 3) if s >= a] + [(a, e) for e in (a + 2, a + 3) if e < b]
         for s, e in spans:
             if 2 <= e - s <= 4:
-                found = self.near_or_mixed(s, e)
+                found = self.near_or_mixed(s, e, title)
                 if found is not None and found[0] == "short":
                     return ("name", s, e, found[1], found[2], "variant")
                 if found is not None:
@@ -521,7 +523,7 @@ class _Scanner:
         people = tuple(dict.fromkeys(nf.person for nf in near))
         return ("near", k, k + 1, people, near[0], "") if len(people) == 1 else None
 
-    def near_or_mixed(self, s: int, e: int) -> tuple[str, tuple[str, ...], NameForm | None] | None:
+    def near_or_mixed(self, s: int, e: int, title: Title | None = None) -> tuple[str, tuple[str, ...], NameForm | None] | None:
         ix = self.ix
         keys = tuple(t.key for t in self.toks[s:e])
         # A short form: first given name and family name of a longer form
@@ -552,8 +554,18 @@ class _Scanner:
                 near.append(nf)
         if near:
             persons = tuple(dict.fromkeys(nf.person for nf in near))
+            if title is not None and title.specific and not self._served(persons, title.offices):
+                # "President of Ostoria Martin Rios": not Marta Rios, who never
+                # served Ostoria, but its president Martin Gerber mixed with a Rios
+                mixed = self.mixed(keys)
+                if mixed is not None and self._served(mixed[1][: mixed[1].index("|")], title.offices, exact=True):
+                    return mixed
             return ("near", persons, near[0])
-        # a mix of two people: one's given name with another's family name ("Joe Blinken")
+        return self.mixed(keys)
+
+    def mixed(self, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...], NameForm | None] | None:
+        """A mix of two people: one's given name with another's family name ("Joe Blinken")."""
+        ix = self.ix
         for fam_len in (1, 2):
             if fam_len >= len(keys):
                 break
@@ -565,6 +577,13 @@ class _Scanner:
             if fam_people and given_people and not (fam_people & given_people):
                 return ("conflated", (*sorted(given_people), "|", *sorted(fam_people)), None)
         return None
+
+    def _served(self, persons: Iterable[str], offices: frozenset[str], exact: bool = False) -> bool:
+        """One of *persons* held one of *offices* (*exact*) or some office of their jurisdictions."""
+        offs = self.ix.kb.offices
+        jurs = {offs[o].jurisdiction for o in offices}
+        return any(t.office in offices if exact else offs[t.office].jurisdiction in jurs
+                   for p in persons for t in self.ix.tenures(p))
 
     # -- apposition ----------------------------------------------------------------
     def appositive(self, e: int) -> tuple[Title, int, bool] | None:
@@ -615,7 +634,7 @@ class _Scanner:
                 title, end, other = parsed
                 if end < n and self.kinds[end] == "space" and BARRIER not in self.gaps[end] and self.name_start(end):
                     b = self.run_end(end)
-                    got = self.resolve(end, b, titled=True)
+                    got = self.resolve(end, b, titled=True, title=title)
                     if got is None and b - end == 1 and not other:
                         got = self.holder_slip(end, title)
                     if got is not None:
@@ -628,7 +647,7 @@ class _Scanner:
                 # set off by commas right after the title.
                 if end < n and self.gaps[end].translate(NO_MARKUP).strip() == "," and self.name_start(end):
                     b = self.run_end(end)
-                    got = self.resolve(end, b, titled=True)
+                    got = self.resolve(end, b, titled=True, title=title)
                     if got is not None and got[0] not in ("skip", "unknown") and got[2] == b and b < n \
                             and self.gaps[b].translate(NO_MARKUP).strip() == "," and not toks[b - 1].possessive:
                         kind, s, e, persons, form, fk = got

@@ -319,3 +319,34 @@ def test_a_titled_mix_up_needs_two_people_of_the_time(default_kb: KBIndex, kb: K
     assert codes(default_kb, "Defense Secretary Robert Gates met them.", "2010-06-01") == []
     # Biden held the title then and Blinken was in office too: a mix-up
     assert codes(kb, "US President Joe Blinken met them.", "2024-06-21") == [("FL103", "Joe Blinken")]
+
+
+MIX_KB = """
+jurisdictions:
+  - {id: os, name: Ostoria, adjectives: [Ostorian]}
+  - {id: va, name: Valdar, adjectives: [Valdari]}
+roles:
+  - {id: president, name: President}
+  - {id: governor, name: Central Bank Governor}
+people:
+  - {id: martin-gerber, name: Martin Gerber}
+  - {id: beatriz-rios, name: Beatriz Rios}
+  - {id: marta-rios, name: Marta Rios}
+offices:
+  - {id: os-president, role: president, jurisdiction: os, holders: [{person: martin-gerber, from: 2010-01-01}]}
+  - {id: os-governor, role: governor, jurisdiction: os, holders: [{person: beatriz-rios, from: 2011-01-01}]}
+  - {id: va-president, role: president, jurisdiction: va, holders: [{person: marta-rios, from: 2009-01-01}]}
+"""
+
+
+def test_a_near_name_of_someone_from_elsewhere_under_a_title_is_a_mix_up(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from factlint import load_kb
+
+    (tmp_path / "kb.yaml").write_text(MIX_KB, encoding="utf-8")
+    mix = load_kb([tmp_path / "kb.yaml"], default=False, cache=False)
+    # Marta Rios never served Ostoria; its president Martin Gerber with a Rios is the likelier slip
+    (f,) = lint_text("Ostorian President Martin Rios said it.", kb=mix, date="2013-04-05")
+    assert (f.code, f.text, f.suggestions) == ("FL103", "Martin Rios", ("Martin Gerber",))
+    # under a title of her own country the same name is a near miss of hers
+    (g,) = lint_text("Valdari President Martin Rios said it.", kb=mix, date="2013-04-05")
+    assert (g.code, g.suggestions) == ("FL201", ("Marta Rios",))

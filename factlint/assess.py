@@ -9,6 +9,7 @@ into findings with their own templates.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -174,6 +175,15 @@ class Assessor:
     def title_for_person(self, m: Mention, pid: str, mod: str, when: Period) -> Verdict | None:
         title = m.title
         assert title is not None
+        offices = self.kb.offices
+        if len({offices[o].jurisdiction for o in title.offices}) > 1:
+            # A title several countries use ("Secretary of Defense"): the one of
+            # the countries this person served, if any.
+            served = {offices[t.office].jurisdiction for t in self.ix.tenures(pid)}
+            narrowed = frozenset(o for o in title.offices if offices[o].jurisdiction in served)
+            if narrowed:
+                title = dataclasses.replace(title, offices=narrowed)
+                m = dataclasses.replace(m, title=title)
         tenures = [t for t in self.ix.tenures(pid) if t.office in title.offices]
         holds = any(t.may_cover(when) for t in tenures)
         if holds and mod not in _TENSE_MODIFIERS:

@@ -350,3 +350,9 @@ def test_a_near_name_of_someone_from_elsewhere_under_a_title_is_a_mix_up(tmp_pat
     # under a title of her own country the same name is a near miss of hers
     (g,) = lint_text("Valdari President Martin Rios said it.", kb=mix, date="2013-04-05")
     assert (g.code, g.suggestions) == ("FL201", ("Marta Rios",))
+
+
+def test_a_title_several_countries_use_is_read_as_the_persons_own_country(default_kb: KBIndex) -> None:
+    (f,) = lint_text("Secretary of Defense Marco Rubio said it.", kb=default_kb, date="2025-03-15")
+    assert (f.code, f.suggestions) == ("FL101", ("Pete Hegseth",))
+    assert "Trevilla" not in f.message

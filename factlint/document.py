@@ -232,6 +232,7 @@ def _make_parser(off: frozenset[str] = frozenset()) -> MarkdownIt:
 
 
 _PARSERS: dict[frozenset[str], MarkdownIt] = {}
+_TABLE_TOKENS = frozenset({"tr_open", "td_open", "th_open", "td_close", "th_close"})
 # Code spans need a backtick, inline HTML and autolinks a "<", links and
 # images a "[": inline content with none of them has nothing to exclude, and
 # most paragraphs skip markdown-it's inline pass.
@@ -302,15 +303,19 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
     row = cell = -1
     in_cell = False
     for tok in md.parse(body, {}):
-        if tok.type == "html_block" and tok.map:
-            directives.extend(_directives_in(tok.content, tok.map[0] + 1))
-        if tok.type == "tr_open":
-            row, cell = row + 1, -1
-        elif tok.type in ("td_open", "th_open"):
-            cell, in_cell = cell + 1, True
-        elif tok.type in ("td_close", "th_close"):
-            in_cell = False
-        if tok.type != "inline" or not tok.map:
+        kind = tok.type
+        if kind != "inline":
+            if kind in _TABLE_TOKENS:
+                if kind == "tr_open":
+                    row, cell = row + 1, -1
+                elif kind.endswith("_open"):
+                    cell, in_cell = cell + 1, True
+                else:
+                    in_cell = False
+            elif kind == "html_block" and tok.map:
+                directives.extend(_directives_in(tok.content, tok.map[0] + 1))
+            continue
+        if not tok.map:
             continue
         env: dict[str, Any] = {}
         if _MAY_EXCLUDE.search(tok.content):

@@ -94,7 +94,7 @@ _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # (A prefilter: the time scan itself checks that a year is a word of its own.)
 _YEAR_RE = re.compile(r"(?:19|20|21)\d\d")
 # Words that can state a time relative to the last one (a prefilter for _relative_time).
-_RELATIVE_RE = re.compile(r"\b(?:later|earlier|following year|previous year|preceding year|same year|at the time)\b", re.I)
+_RELATIVE_RE = re.compile(r"[Ll]ater|[Ee]arlier|following year|previous year|preceding year|same year|[Aa]t the time|LATER|EARLIER")
 RELATIVE_STARTS = frozenset(NUMBER_WORDS) | frozenset(SPANS) | {"the", "later", "earlier", "that", "at", "several", "few"} \
     | frozenset(str(k) for k in range(1, 100))
 
@@ -571,6 +571,8 @@ class _Scanner:
                 break
             fam, given = keys[-fam_len:], keys[:-fam_len]
             fam_people = {nf.person for nf in ix.by_family.get(fam, ()) if not nf.family_first and nf.given}
+            if not fam_people:
+                continue
             given_people = {nf.person for nf in ix.by_given_part.get(given, ())}
             if len(given) == 1:  # "Martin" also of "Martin Viktor Novak"
                 given_people.update(nf.person for nf in ix.by_given.get(given[0], ()) if not nf.family_first)
@@ -698,6 +700,12 @@ class _Scanner:
         """'Lavrow, Russia's foreign minister,': one word (after courtesy
         words at most) that matched no one, a letter off the family name of
         someone who held the office of the title set off right after it."""
+        key = self.toks[b - 1].key
+        if len(key) < 5 or key in self.ix.name_words or b == len(self.toks):
+            return None  # what holder_slip would refuse: most capitalised words
+        gap = self.gaps[b]
+        if "," not in gap and "(" not in gap and "\u2014" not in gap and "\u2013" not in gap and "--" not in gap:
+            return None  # no apposition can follow
         if any(t.key not in HONORIFICS for t in self.toks[a : b - 1]):
             return None
         app = self.appositive(b)

@@ -16,7 +16,9 @@ from typing import NamedTuple
 # Invisible characters inside a word (soft hyphen, zero-width space and
 # joiners, word joiner) leave it one word: "Zelen\u00adskyy" is "Zelenskyy".
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
-_SPLIT_RE = re.compile(rf"([^\W_]+(?:[{INVISIBLE}]+[^\W_]+)*)", re.UNICODE)
+_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
+_SPLIT_INVISIBLE_RE = re.compile(rf"([^\W_]+(?:[{INVISIBLE}]+[^\W_]+)*)", re.UNICODE)
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _POSSESSIVE_RE = re.compile("[" + "'\u2019\u02bc\u2018`\u00b4" + r"][sS]\b")
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -68,7 +70,8 @@ def split_words(text: str) -> tuple[list[Token], list[str]]:
     before token *i* (after the previous token's possessive ``'s``), and
     ``gaps[len(tokens)]`` the text after the last one."""
     # re.split does the scanning in C; offsets are running sums of the pieces.
-    parts = _SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
+    # gap, word, gap, word, ..., gap
+    parts = (_SPLIT_INVISIBLE_RE if _INVISIBLE_RE.search(text) else _SPLIT_RE).split(text)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=0))
     keys = list(map(_FOLDED.get, words))

@@ -97,6 +97,7 @@ _YEAR_RE = re.compile(r"(?:19|20|21)\d\d")
 _RELATIVE_RE = re.compile(r"[Ll]ater|[Ee]arlier|following year|previous year|preceding year|same year|[Aa]t the time|LATER|EARLIER")
 RELATIVE_STARTS = frozenset(NUMBER_WORDS) | frozenset(SPANS) | {"the", "later", "earlier", "that", "at", "several", "few"} \
     | frozenset(str(k) for k in range(1, 100))
+TIME_WORDS = RELATIVE_STARTS | frozenset(TIME_PREPOSITIONS) | YEAR_INTRODUCERS
 
 
 def _shift_years(last: Period, years: int) -> Period:
@@ -191,14 +192,7 @@ class _Scanner:
             if i and self._sentence_break(i):
                 current = None
             out.append(current)
-            key = self.toks[i].key
-            found = None
-            if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and self._is_year(i + 1)):
-                found = self._time_expr(i + 1)
-                start = i + 1
-            if found is None and self.last is not None and key in RELATIVE_STARTS:
-                found = self._relative_time(i, self.last)
-                start = i
+            found = self._time_at(i) if self.toks[i].key in TIME_WORDS else None
             if found is not None:
                 period, j = found
                 for _ in range(i + 1, j):
@@ -209,10 +203,28 @@ class _Scanner:
             i += 1
         return out
 
+    def _time_at(self, i: int) -> tuple[Period, int] | None:
+        """A time stated at token *i*, and the token after it."""
+        key = self.toks[i].key
+        found = None
+        if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and self._is_year(i + 1)):
+            found = self._time_expr(i + 1)
+        if found is None and self.last is not None and key in RELATIVE_STARTS:
+            found = self._relative_time(i, self.last)
+        return found
+
     def anchor_after(self) -> Period | None:
         """The latest explicit time once this segment is read (for the next one)."""
         if self.times is None and self._may_state_time():
-            self.times = self._times()
+            # only the times, in order (no sentences): what the next segment counts from
+            toks, i, n = self.toks, 0, len(self.toks)
+            while i < n:
+                found = self._time_at(i) if toks[i].key in TIME_WORDS else None
+                if found is not None:
+                    self.last = found[0]
+                    i = found[1]
+                    continue
+                i += 1
         return self.last
 
     def _relative_time(self, i: int, last: Period) -> tuple[Period, int] | None:

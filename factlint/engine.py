@@ -164,14 +164,20 @@ def _family_slips(doc: Document, ctx: Context, loose: list[Loose]) -> list[Verdi
         if m.kind == "name" and len(m.persons) == 1 and m.form is not None:
             fam = family_written(m)
             families.setdefault(fold("".join(fam.split())), (fam, m.text))
+    by_initial: dict[str, list[str]] = {}  # a slip keeps the first letter (see ``similar``)
+    for key in families:
+        by_initial.setdefault(key[:1], []).append(key)
+    match: dict[str, str | None] = {}  # loose words repeat: one search per word
     out = []
     for w in loose:
-        for key, (fam, full) in families.items():
-            if similar(w.key, key, 0.8):
-                name = _title_case(fam, full)
-                out.append(Verdict("misspelled", "family", w.segment, w.start, w.end,
-                                   {"text": doc.segments[w.segment].text[w.start : w.end], "name": name}, (name,)))
-                break
+        if w.key not in match:
+            match[w.key] = next((k for k in by_initial.get(w.key[:1], ()) if similar(w.key, k, 0.8)), None)
+        found = match[w.key]
+        if found is not None:
+            fam, full = families[found]
+            name = _title_case(fam, full)
+            out.append(Verdict("misspelled", "family", w.segment, w.start, w.end,
+                               {"text": doc.segments[w.segment].text[w.start : w.end], "name": name}, (name,)))
     return out
 
 

@@ -16,6 +16,7 @@ after it in that sentence; everything else is checked at the article's date.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -866,14 +867,19 @@ def _settle_families(mentions: list[Mention], doc: Document, index: KBIndex) -> 
     ambiguous (all candidates kept, so checks stay quiet on it).
     """
     full = [m for m in mentions if m.kind in ("name", "misspelling", "near")]
+    where = [(f.segment, f.start) for f in full]  # in document order
+    seen_at: dict[str, list[int]] = {}  # person -> indexes into ``full``
+    for k, f in enumerate(full):
+        for p in f.persons:
+            seen_at.setdefault(p, []).append(k)
     out: list[Mention] = []
     for m in mentions:
-        if m.kind == "family" and len(m.persons) > 1:
-            named = [p for f in full for p in f.persons if p in m.persons]
-            if named:
-                # the nearest full mention before it, else the first after it
-                before = [p for f in full if (f.segment, f.start) < (m.segment, m.start) for p in f.persons if p in m.persons]
-                choice = before[-1] if before else named[0]
-                m = dataclasses.replace(m, persons=(choice,))
+        if m.kind == "family" and len(m.persons) > 1 and any(p in seen_at for p in m.persons):
+            # the nearest full mention before it, else the first after it
+            cut = bisect.bisect_left(where, (m.segment, m.start))
+            before = [ks[bisect.bisect_left(ks, cut) - 1] for p in m.persons if (ks := seen_at.get(p)) and ks[0] < cut]
+            k = max(before) if before else min(seen_at[p][0] for p in m.persons if p in seen_at)
+            choice = [p for p in full[k].persons if p in m.persons][-1 if before else 0]
+            m = dataclasses.replace(m, persons=(choice,))
         out.append(m)
     return out

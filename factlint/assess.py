@@ -238,8 +238,16 @@ class Assessor:
         elif holds:
             return None
         # The person does not fit the title at that time.
-        if not tenures and mod in ("former", "then") and not self.record_reaches_back(title.offices, pid):
-            return None  # the KB's list of holders may start after their time
+        if not tenures and mod in ("former", "then"):
+            if not self.record_reaches_back(title.offices, pid):
+                return None  # the KB's list of holders may start after their time
+            # "Former Secretary of State Lloyd Austin": never held it at all
+            held = list(dict.fromkeys(t.office for t in self.ix.tenures(pid)))
+            labels = [self.office_label(self.kb.offices[o]) for o in held]
+            instead = f"{f['name']} was {join(labels)}" if labels else "the KB lists no office for them"
+            return verdict("wrong-holder", "never-held", {"instead": instead},
+                           [f"{'former' if mod == 'former' else 'then-'}{' ' if mod == 'former' else ''}{label} {f['name']}"
+                            for label in labels], [])
         if not tenures:
             if not title.specific:
                 actual = self.held_at(pid, when)

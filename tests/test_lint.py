@@ -356,3 +356,10 @@ def test_a_title_several_countries_use_is_read_as_the_persons_own_country(defaul
     (f,) = lint_text("Secretary of Defense Marco Rubio said it.", kb=default_kb, date="2025-03-15")
     assert (f.code, f.suggestions) == ("FL101", ("Pete Hegseth",))
     assert "Trevilla" not in f.message
+
+
+def test_former_title_never_held_says_what_they_were(default_kb: KBIndex) -> None:
+    (f,) = lint_text("Former Secretary of State Lloyd Austin said it.", kb=default_kb, date="2024-08-01")
+    assert f.code == "FL101"
+    assert f.message == "Lloyd Austin never held the office of Secretary of State: Lloyd Austin was US Secretary of Defense"
+    assert f.suggestions == ("former US Secretary of Defense Lloyd Austin",)

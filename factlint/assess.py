@@ -197,8 +197,12 @@ class Assessor:
         start, end = self.span(m)
         # Offices to name the holders of: the title's own if it names a
         # jurisdiction, else the ones this person held (their "President").
-        own = {t.office for t in tenures} if not title.specific and tenures else set(title.offices)
-        label = title.label if title.specific or not tenures else self.office_label(self.kb.offices[tenures[0].office])
+        # Whose holders to name: the offices of the title this person held
+        # ("Russian ambassador Andrey Kulik": the one to South Korea), else all.
+        own = {t.office for t in tenures} or set(title.offices)
+        label = title.label
+        if tenures and (not title.specific or len(own) < len(title.offices)):
+            label = self.office_label(self.kb.offices[tenures[0].office])
         f["the_title"] = the(label)
 
         def verdict(kind: str, situation: str, extra: dict[str, str], suggest: list[str], rests: Iterable[Tenure]) -> Verdict:

@@ -363,3 +363,10 @@ def test_former_title_never_held_says_what_they_were(default_kb: KBIndex) -> Non
     assert f.code == "FL101"
     assert f.message == "Lloyd Austin never held the office of Secretary of State: Lloyd Austin was US Secretary of Defense"
     assert f.suggestions == ("former US Secretary of Defense Lloyd Austin",)
+
+
+def test_an_outdated_title_names_the_holder_of_the_office_the_person_held(default_kb: KBIndex) -> None:
+    (f,) = lint_text("Russian ambassador Andrey Kulik said it.", kb=default_kb, date="2024-06-21")
+    assert f.code == "FL102"
+    assert f.suggestions == ("Georgy Zinoviev",)
+    assert "Ambassador of Russia to South Korea was Georgy Zinoviev" in f.message

@@ -126,7 +126,7 @@ class Assessor:
         if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
             if m.kind == "family" and len(m.persons) > 1:
                 return None
-            if m.kind == "near" and m.title.specific and not any(self.fits_jurisdiction(p, m.title) for p in m.persons):
+            if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):
                 return self.misspelled(m)  # who is meant is unsure: no claim about their office
             v = self.title_verdict(m)
             if v is not None:
@@ -249,9 +249,9 @@ class Assessor:
             held = list(dict.fromkeys(t.office for t in self.ix.tenures(pid)))
             labels = [self.office_label(self.kb.offices[o]) for o in held]
             instead = f"{f['name']} was {join(labels)}" if labels else "the KB lists no office for them"
+            prefix = "former " if mod == "former" else "then-"
             return verdict("wrong-holder", "never-held", {"instead": instead},
-                           [f"{'former' if mod == 'former' else 'then-'}{' ' if mod == 'former' else ''}{label} {f['name']}"
-                            for label in labels], [])
+                           [f"{prefix}{label} {f['name']}" for label in labels], [])
         if not tenures:
             if not title.specific:
                 actual = self.held_at(pid, when)
@@ -383,7 +383,7 @@ class Assessor:
         # elsewhere in the draft, or when it is only a letter or two off.
         # A near miss under a title of a country the person never served is
         # more likely someone else ("US envoy to NATO Julianne Smith").
-        titled = m.title is not None and (not m.title.specific or self.fits_jurisdiction(pid, m.title))
+        titled = m.title is not None and (not m.title.specific or self.ix.served((pid,), m.title.offices))
         if not titled and pid not in self.persons_in_doc and not self._close(m, pid):
             return None
         if len(m.text.split()) == 1:  # a family name alone: suggest the family name
@@ -406,11 +406,6 @@ class Assessor:
                 if in_family or len({f.person for f in self.ix.by_family.get(nf.family, ())}) == 1:
                     return True
         return False
-
-    def fits_jurisdiction(self, pid: str, title: Title) -> bool:
-        """The person held some office of the title's jurisdiction(s)."""
-        jurs = {self.kb.offices[o].jurisdiction for o in title.offices}
-        return any(self.kb.offices[t.office].jurisdiction in jurs for t in self.ix.tenures(pid))
 
 
 def _names_within(label: str, office: Office) -> bool:

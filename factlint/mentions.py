@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -567,11 +566,11 @@ class _Scanner:
                 near.append(nf)
         if near:
             persons = tuple(dict.fromkeys(nf.person for nf in near))
-            if title is not None and title.specific and not self._served(persons, title.offices):
+            if title is not None and title.specific and not self.ix.served(persons, title.offices):
                 # "President of Ostoria Martin Rios": not Marta Rios, who never
                 # served Ostoria, but its president Martin Gerber mixed with a Rios
                 mixed = self.mixed(keys)
-                if mixed is not None and self._served(mixed[1][: mixed[1].index("|")], title.offices, exact=True):
+                if mixed is not None and self.ix.served(mixed[1][: mixed[1].index("|")], title.offices, exact=True):
                     return mixed
             return ("near", persons, near[0])
         return self.mixed(keys)
@@ -589,16 +588,9 @@ class _Scanner:
             given_people = {nf.person for nf in ix.by_given_part.get(given, ())}
             if len(given) == 1:  # "Martin" also of "Martin Viktor Novak"
                 given_people.update(nf.person for nf in ix.by_given.get(given[0], ()) if not nf.family_first)
-            if fam_people and given_people and not (fam_people & given_people):
+            if given_people and not (fam_people & given_people):
                 return ("conflated", (*sorted(given_people), "|", *sorted(fam_people)), None)
         return None
-
-    def _served(self, persons: Iterable[str], offices: frozenset[str], exact: bool = False) -> bool:
-        """One of *persons* held one of *offices* (*exact*) or some office of their jurisdictions."""
-        offs = self.ix.kb.offices
-        jurs = {offs[o].jurisdiction for o in offices}
-        return any(t.office in offices if exact else offs[t.office].jurisdiction in jurs
-                   for p in persons for t in self.ix.tenures(p))
 
     # -- apposition ----------------------------------------------------------------
     def appositive(self, e: int) -> tuple[Title, int, bool] | None:

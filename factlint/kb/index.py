@@ -8,6 +8,7 @@ the few candidates that share a given or family name with what was written.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -203,3 +204,12 @@ class KBIndex:
 
     def tenures(self, person: str) -> list[Tenure]:
         return self.tenures_by_person.get(person, [])
+
+    def served(self, persons: Iterable[str], offices: Iterable[str], exact: bool = False) -> bool:
+        """One of *persons* held one of *offices* (*exact*), or any office of
+        their jurisdictions."""
+        offices = frozenset(offices)
+        offs = self.kb.offices
+        jurs = {offs[o].jurisdiction for o in offices}
+        return any(t.office in offices if exact else offs[t.office].jurisdiction in jurs
+                   for p in persons for t in self.tenures(p))

@@ -5,20 +5,48 @@ KB. All entries are folded (lower-case, no diacritics).
 """
 from __future__ import annotations
 
-# Modifiers that change what a title asserts about time (DESIGN.md).
-TIME_MODIFIERS: dict[str, str] = {
-    "former": "former", "ex": "former", "late": "former", "onetime": "former",
-    "then": "then",
-    "outgoing": "outgoing",
-    "incoming": "incoming", "new": "current",
-    "acting": "acting", "interim": "acting", "caretaker": "acting",
+from enum import StrEnum
+from typing import NamedTuple
+
+class Tense(StrEnum):
+    """What a modifier says about holding the office at the time described."""
+
+    FORMER = "former"      # held it before, no longer
+    THEN = "then"          # held it at the time described
+    OUTGOING = "outgoing"  # holds it, or has only just left
+    INCOMING = "incoming"  # has not taken it yet, or only just
+    ACTING = "acting"      # holds it for now (often missing from a KB)
+    CURRENT = "current"    # holds it now ("new")
+
+
+class Modifier(NamedTuple):
+    """A word that changes what a title asserts about time (DESIGN.md)."""
+
+    tense: Tense
+    after: bool = False   # written after the title: "President-elect", "Foreign Minister designate"
+    starts: bool = True   # may be a title's first word ("new" may not: "New Zealand")
+
+
+MODIFIERS: dict[str, Modifier] = {
+    "former": Modifier(Tense.FORMER), "ex": Modifier(Tense.FORMER), "late": Modifier(Tense.FORMER),
+    "onetime": Modifier(Tense.FORMER),
+    "then": Modifier(Tense.THEN),
+    "outgoing": Modifier(Tense.OUTGOING),
+    "incoming": Modifier(Tense.INCOMING), "new": Modifier(Tense.CURRENT, starts=False),
+    "acting": Modifier(Tense.ACTING), "interim": Modifier(Tense.ACTING), "caretaker": Modifier(Tense.ACTING),
+    "elect": Modifier(Tense.INCOMING, after=True), "designate": Modifier(Tense.INCOMING, after=True),
+    "nominee": Modifier(Tense.INCOMING, after=True),
 }
-# Written after the title: "President-elect", "Foreign Minister designate".
-POST_MODIFIERS: dict[str, str] = {"elect": "incoming", "designate": "incoming", "nominee": "incoming"}
+# The same table by position: before the title, and after it.
+TIME_MODIFIERS: dict[str, Tense] = {w: m.tense for w, m in MODIFIERS.items() if not m.after}
+POST_MODIFIERS: dict[str, Tense] = {w: m.tense for w, m in MODIFIERS.items() if m.after}
 
 # Words that make a different office: "Deputy Foreign Minister" never matches
 # the Foreign Minister.
 OTHER_OFFICE = frozenset("deputy vice assistant under associate shadow junior co".split())
+# Words that make a different office only before the word given here:
+# "First Deputy Prime Minister" (but "First Lady", "first President").
+OTHER_OFFICE_BEFORE: dict[str, str] = {"first": "deputy"}
 
 # Words that may stand right before a title without changing which office it
 # is. Any other word there ("opposition leader", "Microsoft President",
@@ -40,7 +68,8 @@ january february march april june july august september october november decembe
 # Name suffixes: "Donald Trump Jr." is not Donald Trump.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
 
-# Lower-case words that may sit inside a name ("Mohammed bin Salman").
+# Lower-case words that may sit inside a name ("Mohammed bin Salman"); in
+# the KB they belong to the family name ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset("al el bin ibn bint van von der den de del della di da dos das du la le ter ten y".split())
 
 # Words that introduce the time of a clause: "In 2019, ...", "on 12 June 2018".

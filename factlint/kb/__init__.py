@@ -2,8 +2,9 @@
 
 The compiled index is pickled under the cache directory
 (``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
-``~/.cache/factlint``), keyed by factlint's version and the path, size and
-modification time of every KB file, so any edit to a KB file rebuilds it.
+``~/.cache/factlint``), keyed by factlint's version, the source files of every module the index is
+built from (``_INDEX_MODULES``), and the path, size and modification time of
+every KB file, so any edit to a KB file or to that code rebuilds it.
 A cache that cannot be read or written is ignored, never an error.
 """
 from __future__ import annotations
@@ -17,15 +18,18 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from factlint import dates, text
+from factlint import dates, lexicon, text, tuning
 from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
 from factlint.kb.index import KBIndex
 from factlint.kb.loader import kb_files, load_sources
 
-_INDEX_MODULES = (_index_module, _model_module, dates, text)
+# Everything the compiled index is built from or copies: editing any of these
+# rebuilds the cached index (lexicon: modifiers and office words; tuning: the
+# heuristics' numbers).
+_INDEX_MODULES = (_index_module, _model_module, dates, text, lexicon, tuning)
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 def default_kb_dir() -> Path:

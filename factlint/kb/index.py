@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
+from factlint.lexicon import NAME_PARTICLES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, TIME_MODIFIERS
 from factlint.text import fold, keys, tokenize
 
 Key = tuple[str, ...]
@@ -54,12 +55,9 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
         return NameForm(person.id, text, kind, k, (), k, False, 0)
     # Particles such as "al-", "van", "de" belong to the family name.
     i = len(k) - 1
-    while i > 1 and k[i - 1] in PARTICLES:
+    while i > 1 and k[i - 1] in NAME_PARTICLES:
         i -= 1
     return NameForm(person.id, text, kind, k, k[:i], k[i:], False, i)
-
-
-PARTICLES = frozenset("al el bin ibn van von der den de del della di da dos das du la le ter ten".split())
 
 
 def _insert(trie: dict, key: Key, value: object) -> None:
@@ -158,13 +156,12 @@ class KBIndex:
             for w in text.replace(".", " ").split() if w.isupper() and len(w) <= 4
         )
         idx.title_starts = frozenset(k for trie in (idx.jurisdictions, idx.roles, idx.office_titles) for k in trie if k != END)
-        from factlint.lexicon import OTHER_OFFICE, TIME_MODIFIERS
-
-        idx.candidate_keys = idx.title_starts | frozenset(TIME_MODIFIERS) | OTHER_OFFICE | {"first"}
+        modifier_words = frozenset(TIME_MODIFIERS) | OTHER_OFFICE | frozenset(OTHER_OFFICE_BEFORE)
+        idx.candidate_keys = idx.title_starts | modifier_words
         # A word that only begins longer titles ("the" of "the Commission",
         # "trade" of "Trade Minister") needs one of these words right after it.
         tries = (idx.jurisdictions, idx.roles, idx.office_titles)
-        for word in idx.title_starts - frozenset(TIME_MODIFIERS) - OTHER_OFFICE - {"first"}:
+        for word in idx.title_starts - modifier_words:
             nodes = [trie[word] for trie in tries if word in trie]
             if not any(END in node for node in nodes):
                 idx.title_next[word] = frozenset(w for node in nodes for w in node)

@@ -1,0 +1,50 @@
+"""Every number and punctuation set the mention finder and the assessor tune on.
+
+Like flake8's ``defaults.py`` and yamllint's ``DEFAULT``: one place to read
+what factlint's heuristics are, and to change one. The compiled KB index
+depends on this module, so editing it rebuilds the cached index. Words (the
+closed lists of English the finder relies on) are in ``factlint.lexicon``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+# -- spelling ------------------------------------------------------------------
+# How close a word must be to a known one to be its misspelling
+# (rapidfuzz's normalised OSA similarity, 0..1).
+NEAR_SIMILARITY = 0.8
+# A given name next to an exact family name may be further off ("Volodimir").
+GIVEN_NEAR_SIMILARITY = 0.6
+# Words shorter than this are never called a misspelling of another.
+MIN_SIMILAR_LENGTH = 4
+# A capitalised word standing alone must be at least this long to be checked
+# as a slip of a family name ("Lavrow"): shorter ones are mostly other words.
+MIN_SLIP_LENGTH = 5
+# A short form ("Recep Erdogan" for Recep Tayyip Erdogan) is read only from
+# a known form of at least this many tokens.
+SHORT_FORM_MIN_TOKENS = 3
+
+# -- names ---------------------------------------------------------------------
+MAX_NAME_TOKENS = 6         # a run of capitalised words longer than this is not one name
+NEAR_NAME_TOKENS = (2, 4)   # a near miss or a mix-up has this many tokens (inclusive)
+UNKNOWN_NAME_TOKENS = (2, 3)  # an unknown name after a title has this many tokens
+
+# -- time ----------------------------------------------------------------------
+YEARS = (1900, 2100)        # a four-digit number in this range can be a year
+# A tenure that began (or ended) this close to the date still fits
+# "incoming" (or "outgoing").
+RECENT = dt.timedelta(days=90)
+# How close in time the two people of a mixed-up name must be.
+MIX_WINDOW = dt.timedelta(days=10 * 365)
+# How far back before the person's first tenure the KB's list of holders
+# must reach to say that "former TITLE NAME" never held the office.
+RECORD_MARGIN = dt.timedelta(days=20 * 365)
+
+# -- punctuation ---------------------------------------------------------------
+# What may set a title in apposition off from the name before it
+# ("Blinken, the US Secretary of State,").
+APPOSITION_OPENERS = frozenset((",", "\u2014", "\u2013", "(", "--"))
+# What may end a title in apposition.
+APPOSITION_CLOSERS = ",;:.)!?\u2014\u2013"
+# What may stand between a table cell's two dates ("2014\u20132019").
+RANGE_MARKS = frozenset(("", "-", "\u2013", "\u2014", "to"))

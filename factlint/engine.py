@@ -97,7 +97,7 @@ class Linter:
             message += f" (probably: the KB is only known to be current to {hit.fields['as_of']})"
         text = " ".join(seg.text[hit.start : hit.end].split())
         return Finding(doc.path, line, col, end_line, end_col + 1, rule.code, rule.name,
-                       self.severity(rule, hit.probable), message, hit.suggestions, text, hit.fix)
+                       self.severity(rule, hit.probable), message, hit.suggestions, text, hit.fix, hit.situation)
 
     # -- many files ----------------------------------------------------------------------
     def lint_paths(self, paths: Sequence[str]) -> Result:

@@ -38,6 +38,7 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     text: str = ""                      # the text the finding marks (for baselines)
     fix: str | None = None
+    situation: str = ""                 # which message template (not on the wire)
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -8,12 +8,14 @@ suite runs. ``enabled: false`` makes an opt-in rule that config must enable.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from factlint.checks import CHECKS
+from factlint.checks.base import Situations
 from factlint.errors import RuleError
 from factlint.findings import SEVERITIES
 from factlint.yamlio import LocDict, load_yaml_file
@@ -26,8 +28,18 @@ RULE_KEYS = frozenset(("code", "name", "extends", "severity", "message", "descri
 
 @dataclass(frozen=True)
 class Example:
+    """A draft a rule must report (``fail``) or must not (``pass``). A
+    ``fail`` example may pin what is reported: the message ``situation`` and
+    the 1-based ``line`` and ``column`` where the finding starts."""
+
     text: str
     date: str | None = None
+    situation: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+EXAMPLE_KEYS = frozenset(("text", "date", "situation", "line", "column"))
 
 
 @dataclass(frozen=True)
@@ -46,25 +58,63 @@ class Rule:
     path: str = ""
 
     def template(self, situation: str) -> str:
+        """The template for *situation*; loading made sure there is one."""
         if isinstance(self.message, str):
             return self.message
-        return self.message.get(situation) or next(iter(self.message.values()))
-
-
-class _Defaults(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "?"
+        return self.message[situation]
 
 
 def render(template: str, fields: dict[str, str]) -> str:
-    return template.format_map(_Defaults(fields))
+    """Fill a template; loading checked that every field it names is provided."""
+    return template.format_map(fields)
+
+
+def template_fields(template: str) -> set[str]:
+    """The fields a message template names; ValueError for a malformed one
+    (an unclosed brace, a positional ``{0}``, ``{a.b}`` or ``{a[0]}``)."""
+    names = set()
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or "{" in (spec or ""):
+            raise ValueError(f"use named fields like {{text}}, not {{{name}}}")
+        names.add(name)
+    return names
+
+
+def _check_messages(message: str | LocDict, situations: Situations, what: str, p: str, line: int) -> None:
+    """Every situation the check reports has a template, and every template
+    names only fields that its situation provides."""
+    known = ", ".join(s for s in situations if s) or "one situation"
+    if isinstance(message, dict):
+        if set(situations) == {""}:
+            raise RuleError(f"{what} reports one situation: message must be one template, not a mapping", p, line)
+        for key in message:
+            if key not in situations:
+                raise RuleError(f"message for unknown situation {key!r} ({what} reports: {known})", p, message.line_of(key) if isinstance(message, LocDict) else line)
+        missing = [s for s in situations if s not in message]
+        if missing:
+            raise RuleError(f"no message for situation {missing[0]!r} ({what} reports: {known})", p, line)
+        templates = [(k, message[k], situations[k], message.line_of(k) if isinstance(message, LocDict) else line) for k in message]
+    else:  # one template for every situation
+        templates = [(k, message, provided, line) for k, provided in situations.items()]
+    for key, template, provided, at in templates:
+        try:
+            names = template_fields(template)
+        except ValueError as exc:
+            raise RuleError(f"bad message template {template!r}: {exc}", p, at) from None
+        unknown = sorted(names - provided)
+        if unknown:
+            where = f" in situation {key!r}" if key else ""
+            raise RuleError(f"message names field {{{unknown[0]}}}, which {what} does not provide{where} "
+                            f"(there it provides: {', '.join(sorted(provided))})", p, at)
 
 
 def builtin_rule_dir() -> Path:
     return Path(str(files("factlint._rules")))
 
 
-def _examples(value: Any, path: str, line: int) -> tuple[Example, ...]:
+def _examples(value: Any, path: str, line: int, situations: Situations) -> tuple[Example, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -73,10 +123,20 @@ def _examples(value: Any, path: str, line: int) -> tuple[Example, ...]:
     for item in value:
         if isinstance(item, str):
             out.append(Example(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "date"}:
-            out.append(Example(item["text"], str(item["date"]) if item.get("date") is not None else None))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= EXAMPLE_KEYS:
+            at = item.line if isinstance(item, LocDict) else line
+            for key in ("line", "column"):
+                if key in item and (not isinstance(item[key], int) or isinstance(item[key], bool) or item[key] < 1):
+                    raise RuleError(f"example {key} must be a whole number from 1, got {item[key]!r}", path, at)
+            situation = item.get("situation")
+            if situation is not None and situation not in situations:
+                raise RuleError(f"example situation {situation!r} is not one this rule reports "
+                                f"({', '.join(s for s in situations if s) or 'it has one'})", path, at)
+            out.append(Example(item["text"], str(item["date"]) if item.get("date") is not None else None,
+                               situation, item.get("line"), item.get("column")))
         else:
-            raise RuleError(f"bad example {item!r}: a text or a mapping with 'text' and 'date'", path, line)
+            raise RuleError(f"bad example {item!r}: a text or a mapping with 'text' and optionally "
+                            f"'date', 'situation', 'line', 'column'", path, line)
     return tuple(out)
 
 
@@ -113,9 +173,15 @@ def load_rule(path: Path) -> Rule:
             raise RuleError(f"unknown option {key!r} for check kind {extends!r} (expected one of {', '.join(kind.options) or 'none'})", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
         if not isinstance(value, want):
             raise RuleError(f"option {key!r} must be a {want.__name__}, got {value!r}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
+        allowed = kind.choices.get(key)
+        if allowed is not None and value not in allowed:
+            raise RuleError(f"option {key!r} must be one of {', '.join(allowed)}, got {value!r}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
     for key in kind.required:
         if key not in options:
             raise RuleError(f"check kind {extends!r} needs option {key!r}", p, data.line_of("options"))
+    what = f"check kind {extends!r}" + (f" with verdict {options['verdict']!r}" if "verdict" in options else "")
+    situations = kind.situations(dict(options))
+    _check_messages(message, situations, what, p, data.line_of("message"))
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
         raise RuleError("examples must be a mapping with 'fail' and 'pass'", p, data.line_of("examples"))
@@ -124,8 +190,8 @@ def load_rule(path: Path) -> Rule:
     if not isinstance(enabled, bool):
         raise RuleError(f"enabled must be true or false, got {enabled!r}", p, data.line_of("enabled"))
     return Rule(code, name, extends, severity, dict(message) if isinstance(message, dict) else message,
-                str(data["description"]).strip(), dict(options), _examples(examples.get("fail"), p, line),
-                _examples(examples.get("pass"), p, line), enabled, data.get("link"), p)
+                str(data["description"]).strip(), dict(options), _examples(examples.get("fail"), p, line, situations),
+                _examples(examples.get("pass"), p, line, {}), enabled, data.get("link"), p)
 
 
 def load_rules(dirs: list[Path] | None = None, builtin: bool = True) -> dict[str, Rule]:

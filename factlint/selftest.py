@@ -2,7 +2,9 @@
 
 A rule file's ``examples: {fail: [...], pass: [...]}`` are drafts of one or
 more sentences (with an optional ``date``). Each ``fail`` example must be
-reported by the rule and each ``pass`` example must not; when the rule's
+reported by the rule (with the ``situation``, ``line`` and ``column`` it
+pins, if any: as yamllint's and textlint's rule tests do) and each ``pass``
+example must not; when the rule's
 findings carry safe fixes, applying them must settle (a second round changes
 nothing, so that a swap map cannot chase its own tail). The test suite runs this for the
 built-in rules; ``factlint rules --test`` runs it for a newsroom's own.
@@ -53,6 +55,10 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
         if not found:
             problems.append(f"{where}: 'fail' example not reported: {ex.text!r}")
             continue
+        pinned = _pinned(ex, found)
+        if pinned:
+            problems.append(f"{where}: 'fail' example {ex.text!r} {pinned}")
+            continue
         fixed = _after_fixes(linter, ex)
         if fixed is not None:
             problems.append(f"{where}: its fixes do not settle: a second round changes {fixed!r} again")
@@ -61,6 +67,17 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
         if found:
             problems.append(f"{where}: 'pass' example reported: {ex.text!r}: {found[0].message}")
     return problems
+
+
+def _pinned(ex: Example, found: list[Finding]) -> str | None:
+    """What differs from the situation, line and column the example pins, if anything."""
+    want = {"situation": ex.situation, "line": ex.line, "column": ex.column}
+    want = {k: v for k, v in want.items() if v is not None}
+    if not want or any(all(getattr(f, k) == v for k, v in want.items()) for f in found):
+        return None
+    got = ", ".join(f"{f.situation or '-'} at {f.line}:{f.column}" for f in found)
+    pins = ", ".join(f"{k} {v}" for k, v in want.items())
+    return f"is reported as {got}, not with {pins}"
 
 
 def _after_fixes(linter: Linter, ex: Example) -> str | None:

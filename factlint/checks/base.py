@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -24,12 +24,25 @@ class Context:
     verdicts: list[Verdict] = field(default_factory=list)
 
 
+# The fields and situations a check kind reports: situation -> the fields
+# every hit in that situation provides. A kind with one situation uses "".
+Situations = Mapping[str, frozenset[str]]
+
+
 class CheckKind(Protocol):
-    """A kind of check that rule files ``extend``; options are validated against ``options``."""
+    """A kind of check that rule files ``extend``.
+
+    Options are validated against ``options`` (their types), ``choices``
+    (closed sets of values) and ``required``; a rule's message templates
+    against ``situations(options)``, when the rule is loaded.
+    """
 
     name: str
     options: dict[str, type]
     required: tuple[str, ...]
     needs_kb: bool
+    choices: dict[str, tuple[str, ...]]
+
+    def situations(self, options: dict[str, Any]) -> Situations: ...
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]: ...

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from factlint.assess import family_written
-from factlint.checks.base import Context
+from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 from factlint.mentions import Mention
 from factlint.text import written
@@ -22,6 +22,11 @@ class ConsistencyCheck:
     options: dict[str, type] = {}
     required: tuple[str, ...] = ()
     needs_kb: bool = True
+    choices: dict[str, tuple[str, ...]] = {}
+
+    def situations(self, options: dict[str, Any]) -> Situations:
+        fields = frozenset(("text", "first", "line", "expected"))
+        return {"name": fields, "family": fields}
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         misspelled = {(v.segment, v.start) for v in ctx.verdicts if v.kind in ("misspelled", "conflated")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from factlint.checks.base import Context
+from factlint.checks.base import Context, Situations
 from factlint.checks.substitution import word_pattern
 from factlint.findings import Hit
 
@@ -17,6 +17,10 @@ class ExistenceCheck:
     options: dict[str, type] = {"tokens": list, "ignorecase": bool}
     required: tuple[str, ...] = ("tokens",)
     needs_kb: bool = False
+    choices: dict[str, tuple[str, ...]] = {}
+
+    def situations(self, options: dict[str, Any]) -> Situations:
+        return {"": frozenset(("text",))}
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         pattern = word_pattern(options["tokens"], bool(options.get("ignorecase", True)))

@@ -10,9 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from factlint.checks.base import Context
+from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 
+# PROVISIONAL: replaced by the assessor's own table when factlint.assess is a package.
+_B = frozenset(("text", "title", "the_title", "date", "on_date"))
+_P = _B | {"name", "modifier"}
+_C = frozenset(("text", "first", "second", "date", "on_date", "instead"))
+_N = frozenset(("text", "name"))
+_SITUATIONS: dict[str, dict[str, frozenset[str]]] = {
+    "wrong-holder": {"never": _P | {"instead"}, "never-held": _P | {"instead"}, "unknown": _B | {"instead"}},
+    "outdated": {"left": _P | {"left", "instead"}, "not-yet": _P | {"since", "instead"}, "still": _P | {"since"},
+                 "already": _P | {"since"}},
+    "conflated": {"titled": _C, "untitled": _C},
+    "misspelled": {"listed": _N, "near": _N, "family": _N},
+}
 VERDICTS = ("wrong-holder", "outdated", "conflated", "misspelled")
 
 
@@ -21,6 +33,10 @@ class FactCheck:
     options: dict[str, type] = {"verdict": str}
     required: tuple[str, ...] = ("verdict",)
     needs_kb: bool = True
+    choices: dict[str, tuple[str, ...]] = {"verdict": VERDICTS}
+
+    def situations(self, options: dict[str, Any]) -> Situations:
+        return _SITUATIONS[options["verdict"]]
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         kind = options["verdict"]

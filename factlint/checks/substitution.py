@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from factlint.checks.base import Context
+from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 
 
@@ -45,6 +45,10 @@ class SubstitutionCheck:
     options: dict[str, type] = {"swap": dict, "ignorecase": bool, "hyphenated": bool}
     required: tuple[str, ...] = ("swap",)
     needs_kb: bool = False
+    choices: dict[str, tuple[str, ...]] = {}
+
+    def situations(self, options: dict[str, Any]) -> Situations:
+        return {"": frozenset(("text", "good"))}
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         swap: dict[str, str] = options["swap"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from factlint.checks.base import Context
+from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 from factlint.text import written
 
@@ -14,6 +14,14 @@ class VariantCheck:
     options: dict[str, type] = {"family": bool}
     required: tuple[str, ...] = ()
     needs_kb: bool = True
+    choices: dict[str, tuple[str, ...]] = {}
+
+    def situations(self, options: dict[str, Any]) -> Situations:
+        fields = frozenset(("text", "name"))
+        found = {"alias": fields, "variant": fields}
+        if options.get("family", True):
+            found["family"] = fields
+        return found
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         ix = ctx.index

@@ -332,6 +332,21 @@ def import_pocom(sources: list[Path], options: dict[str, str], warn: Warn) -> di
     for why, n in sorted(skipped.items()):
         warn(f"pocom: skipped {n} row(s): {why}")
     as_of = option_date(options, "as-of") or latest
+    drafts, offices_out = _holders(offices, people, since, stale_before)
+    hosts = sorted({o["host"] for o in offices_out if o.get("host")} | {"us"})
+    meta = {"as_of": as_of, "source": SOURCE, "license": LICENSE}
+    return {
+        options.get("file", "us-state-department.yaml"):
+            kb_doc(meta, people=[p.entry() for p in drafts], offices=offices_out),
+        "jurisdictions.yaml": kb_doc({"as_of": as_of, "source": "factlint importers", "license": "CC0-1.0"},
+                                     jurisdictions=[jurisdiction_entry(h) for h in hosts]),
+    }
+
+
+def _holders(offices: dict[str, _Office], people: dict[str, PersonDraft], since: int | None,
+             stale_before: str) -> tuple[list[PersonDraft], list[dict]]:
+    """Each office's stints merged, closed when stale and clipped at handovers;
+    the people who hold them, with KB ids assigned."""
     out_offices = []
     used: set[str] = set()
     for oid in sorted(offices):
@@ -357,11 +372,4 @@ def import_pocom(sources: list[Path], options: dict[str, str], warn: Warn) -> di
     for spec, stints in out_offices:
         holders = [Stint(ids[s.person], s.start, s.end, s.note).holder() for s in stints]
         offices_out.append({**spec, "holders": holders})
-    hosts = sorted({o["host"] for o in offices_out if o.get("host")} | {"us"})
-    meta = {"as_of": as_of, "source": SOURCE, "license": LICENSE}
-    return {
-        options.get("file", "us-state-department.yaml"):
-            kb_doc(meta, people=[p.entry() for p in drafts], offices=offices_out),
-        "jurisdictions.yaml": kb_doc({"as_of": as_of, "source": "factlint importers", "license": "CC0-1.0"},
-                                     jurisdictions=[jurisdiction_entry(h) for h in hosts]),
-    }
+    return drafts, offices_out

@@ -93,11 +93,22 @@ class KBIndex:
     @classmethod
     def build(cls, kb: KnowledgeBase) -> KBIndex:
         idx = cls(kb)
+        idx._index_names()
+        idx._index_titles()
+        tbp: dict[str, list[Tenure]] = defaultdict(list)
+        for o in kb.offices.values():
+            for t in o.holders:
+                tbp[t.person].append(t)
+        idx.tenures_by_person = {k: sorted(v, key=lambda t: t.start.start) for k, v in tbp.items()}
+        return idx
+
+    def _index_names(self) -> None:
+        """The name trie and the maps of name forms by family and given parts."""
         by_family: dict[Key, list[NameForm]] = defaultdict(list)
         by_given: dict[str, list[NameForm]] = defaultdict(list)
         name_words: set[str] = set()
         forms_by_person: dict[str, list[NameForm]] = defaultdict(list)
-        for p in kb.people.values():
+        for p in self.kb.people.values():
             forms = [(p.name, "canonical")] + [(a, "alias") for a in p.aliases] + [(m, "misspelling") for m in p.misspellings]
             seen: set[tuple[Key, str]] = set()
             for text, kind in forms:
@@ -105,16 +116,16 @@ class KBIndex:
                 if not nf.key or (nf.key, text) in seen:
                     continue
                 seen.add((nf.key, text))
-                _insert(idx.names, nf.key, nf)
+                _insert(self.names, nf.key, nf)
                 forms_by_person[p.id].append(nf)
                 name_words.update(nf.key)
                 if kind != "misspelling":
                     by_family[nf.family].append(nf)
                     if nf.given:
                         by_given[nf.given[0]].append(nf)
-        idx.by_family = dict(by_family)
-        idx.forms_by_person = dict(forms_by_person)
-        idx.by_given = dict(by_given)
+        self.by_family = dict(by_family)
+        self.forms_by_person = dict(forms_by_person)
+        self.by_given = dict(by_given)
         by_part: dict[Key, list[NameForm]] = defaultdict(list)
         by_first_family: dict[tuple[str, Key], list[NameForm]] = defaultdict(list)
         for forms_ in by_given.values():
@@ -122,57 +133,53 @@ class KBIndex:
                 if not nf.family_first:
                     by_part[nf.given].append(nf)
                     by_first_family[(nf.given[0], nf.family)].append(nf)
-        idx.by_given_part = dict(by_part)
-        idx.by_first_and_family = dict(by_first_family)
+        self.by_given_part = dict(by_part)
+        self.by_first_and_family = dict(by_first_family)
+        self.name_words = frozenset(name_words)
+
+    def _index_titles(self) -> None:
+        """The jurisdiction, role and office-title tries, and the words a title may start with."""
+        kb = self.kb
         title_words: set[str] = set()
         for j in kb.jurisdictions.values():
             for text in (j.name, *j.aliases, *j.adjectives):
                 k = keys(text)
                 if k:
-                    _insert(idx.jurisdictions, k, j.id)
+                    _insert(self.jurisdictions, k, j.id)
                     title_words.update(k)
         for r in kb.roles.values():
             for text in (r.name, *r.aliases):
                 k = keys(text)
                 if k:
-                    _insert(idx.roles, k, r.id)
+                    _insert(self.roles, k, r.id)
                     title_words.update(k)
         by_role: dict[str, list[str]] = defaultdict(list)
-        for o in kb.offices.values():
-            by_role[o.role].append(o.id)
-            for text in (o.title or "", *o.aliases):
-                if text:
-                    k = keys(text)
-                    if k:
-                        _insert(idx.office_titles, k, o.id)
-                        title_words.update(k)
-        idx.offices_by_role = dict(by_role)
         by_rj: dict[tuple[str, str], list[str]] = defaultdict(list)
         for o in kb.offices.values():
+            by_role[o.role].append(o.id)
             by_rj[(o.role, o.jurisdiction)].append(o.id)
-        idx.offices_by_role_jur = dict(by_rj)
-        idx.acronyms = frozenset(
+            for text in (o.title or "", *o.aliases):
+                k = keys(text) if text else ()
+                if k:
+                    _insert(self.office_titles, k, o.id)
+                    title_words.update(k)
+        self.offices_by_role = dict(by_role)
+        self.offices_by_role_jur = dict(by_rj)
+        self.acronyms = frozenset(
             fold(w) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)
             for w in text.replace(".", " ").split() if w.isupper() and len(w) <= 4
         )
-        idx.title_starts = frozenset(k for trie in (idx.jurisdictions, idx.roles, idx.office_titles) for k in trie if k != END)
+        tries = (self.jurisdictions, self.roles, self.office_titles)
+        self.title_starts = frozenset(k for trie in tries for k in trie if k != END)
         modifier_words = frozenset(TIME_MODIFIERS) | OTHER_OFFICE | frozenset(OTHER_OFFICE_BEFORE)
-        idx.candidate_keys = idx.title_starts | modifier_words
+        self.candidate_keys = self.title_starts | modifier_words
         # A word that only begins longer titles ("the" of "the Commission",
         # "trade" of "Trade Minister") needs one of these words right after it.
-        tries = (idx.jurisdictions, idx.roles, idx.office_titles)
-        for word in idx.title_starts - modifier_words:
+        for word in self.title_starts - modifier_words:
             nodes = [trie[word] for trie in tries if word in trie]
             if not any(END in node for node in nodes):
-                idx.title_next[word] = frozenset(w for node in nodes for w in node)
-        tbp: dict[str, list[Tenure]] = defaultdict(list)
-        for o in kb.offices.values():
-            for t in o.holders:
-                tbp[t.person].append(t)
-        idx.tenures_by_person = {k: sorted(v, key=lambda t: t.start.start) for k, v in tbp.items()}
-        idx.title_words = frozenset(title_words)
-        idx.name_words = frozenset(name_words)
-        return idx
+                self.title_next[word] = frozenset(w for node in nodes for w in node)
+        self.title_words = frozenset(title_words)
 
     # -- queries -------------------------------------------------------------
     def office(self, office_id: str) -> Office:

@@ -25,6 +25,8 @@ __all__ = ["SITUATIONS", "Assessor", "Situation", "Verdict", "VerdictKind", "fam
 
 
 class Assessor:
+    """The verdicts on one draft's mentions (the draft's names count: see ``persons_in_doc``)."""
+
     def __init__(self, index: KBIndex, mentions: list[Mention]) -> None:
         self.ix = index
         self.kb = index.kb

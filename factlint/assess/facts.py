@@ -27,7 +27,7 @@ def held_at(ix: KBIndex, pid: str, when: Period, exclude: frozenset[str] = froze
 def was_then(ix: KBIndex, pid: str, when: Period, exclude: frozenset[str] = frozenset()) -> str:
     """"NAME was TITLE and TITLE" at *when* ("" if the KB lists no office then)."""
     held = held_at(ix, pid, when, exclude)
-    return wording.was(name(ix, pid), wording.offices(ix, held)) if held else ""
+    return wording.was(name(ix, pid), wording.office_list(ix, held)) if held else ""
 
 
 def broad(ix: KBIndex, office: str) -> bool:

@@ -234,7 +234,7 @@ def _never(c: Case) -> Verdict | None:
             return None
         if any(_names_within(title.label, o) for o in actual):
             return None  # "Chancellor Rachel Reeves": short for Chancellor of the Exchequer
-        instead = wording.on_each(c.when, [wording.was(c.name, wording.offices(ix, actual))])
+        instead = wording.on_each(c.when, [wording.was(c.name, wording.office_list(ix, actual))])
         return c.verdict(WRONG_HOLDER, Situation.NEVER, {"instead": instead},
                          [wording.titled(wording.office_label(ix, actual[0]), c.name)], [])
     if all(facts.broad(ix, o) for o in title.offices):

@@ -66,7 +66,7 @@ def _adjective(name: str, adjectives: tuple[str, ...]) -> str:
     return min(adjectives, key=len) if adjectives else name
 
 
-def offices(kb: KnowledgeBase | KBIndex, held: Iterable[Office]) -> str:
+def office_list(kb: KnowledgeBase | KBIndex, held: Iterable[Office]) -> str:
     """"the US Secretary of State and the US National Security Advisor"."""
     return join(office_label(kb, o) for o in held)
 

@@ -13,15 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factlint.assess import Assessor, Verdict, family_written
+from factlint.assess import Assessor
+from factlint.assess.family import family_slips as _family_slips  # under this name bench/run.py's profile times it
 from factlint.checks import CHECKS, Context
 from factlint.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, decode, parse_document, read_path
 from factlint.errors import DraftError, RuleError
 from factlint.findings import FileError, Finding, Hit, Result, severity_rank
 from factlint.kb.index import KBIndex
-from factlint.mentions import Loose, scan_document, similar
+from factlint.mentions import scan_document
 from factlint.rules import Rule, load_rules, render, resolve_codes
-from factlint.text import fold
 
 DRAFT_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
 
@@ -79,7 +79,7 @@ class Linter:
             mentions, loose = scan_document(doc, self.kb, date)
             ctx.mentions = [m for m in mentions if doc.segments[m.segment].position(m.start)[0] not in silenced]
             assessor = Assessor(self.kb, ctx.mentions)
-            ctx.verdicts = assessor.verdicts() + _family_slips(doc, ctx, loose)
+            ctx.verdicts = assessor.verdicts() + _family_slips(doc, ctx.mentions, loose)
         findings: list[Finding] = []
         for rule in rules:
             for hit in CHECKS[rule.extends].check(ctx, rule.options):
@@ -153,39 +153,6 @@ def expand_paths(paths: Sequence[str], result: Result) -> Iterable[tuple[str, Pa
                 yield raw, p
         else:
             result.errors.append(FileError(raw, "no such file or directory"))
-
-
-def _family_slips(doc: Document, ctx: Context, loose: list[Loose]) -> list[Verdict]:
-    """A family name alone a letter off the one the draft uses ("Zelenksy")."""
-    if not loose:
-        return []
-    families: dict[str, tuple[str, str]] = {}  # folded family -> (as written, full mention)
-    for m in ctx.mentions:
-        if m.kind == "name" and len(m.persons) == 1 and m.form is not None:
-            fam = family_written(m)
-            families.setdefault(fold("".join(fam.split())), (fam, m.text))
-    by_initial: dict[str, list[str]] = {}  # a slip keeps the first letter (see ``similar``)
-    for key in families:
-        by_initial.setdefault(key[:1], []).append(key)
-    match: dict[str, str | None] = {}  # loose words repeat: one search per word
-    out = []
-    for w in loose:
-        if w.key not in match:
-            match[w.key] = next((k for k in by_initial.get(w.key[:1], ()) if similar(w.key, k, 0.8)), None)
-        found = match[w.key]
-        if found is not None:
-            fam, full = families[found]
-            name = _title_case(fam, full)
-            out.append(Verdict("misspelled", "family", w.segment, w.start, w.end,
-                               {"text": doc.segments[w.segment].text[w.start : w.end], "name": name}, (name,)))
-    return out
-
-
-def _title_case(folded_family: str, reference_text: str) -> str:
-    """The family name with the capitalisation of the reference mention."""
-    low = reference_text.casefold()
-    i = low.find(folded_family)
-    return reference_text[i : i + len(folded_family)] if i >= 0 else folded_family
 
 
 def _suppressions(doc: Document, rules: dict[str, Rule]):  # type: ignore[no-untyped-def]

@@ -6,15 +6,14 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
+from factlint.assess.wording import office_label
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.text import fold
 
 
 def _office_line(index: KBIndex, office_id: str) -> str:
-    from factlint.assess import Assessor
-
-    return Assessor(index, []).office_label(index.kb.offices[office_id])
+    return office_label(index, index.kb.offices[office_id])
 
 
 def who(index: KBIndex, name: str, on: dt.date | None = None, limit: int = 3) -> tuple[str, bool]:

@@ -36,11 +36,11 @@ TOP_KEYS = frozenset((*SECTIONS, "meta"))
 META_KEYS = frozenset(("as_of", "source", "license", "note"))
 HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
 
-# field name -> kind: "str", "list" (of str), "int", "holders"
+# field name -> kind: "str", "list" (of str), "int", "bool", "holders"
 FIELDS: dict[str, dict[str, str]] = {
     "jurisdictions": {"id": "str", "name": "str", "aliases": "list", "adjectives": "list",
                       "wikidata": "str", "source": "str", "note": "str"},
-    "roles": {"id": "str", "name": "str", "aliases": "list", "source": "str", "note": "str"},
+    "roles": {"id": "str", "name": "str", "aliases": "list", "broad": "bool", "source": "str", "note": "str"},
     "people": {"id": "str", "name": "str", "aliases": "list", "misspellings": "list",
                "family": "str", "wikidata": "str", "source": "str", "note": "str"},
     "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
@@ -178,6 +178,12 @@ class _Reader:
                     ok = False
                     continue
                 data[key] = value
+            elif kind == "bool":
+                if not isinstance(value, bool):
+                    self.error(f"{key!r} must be true or false, got {value!r}", path, line)
+                    ok = False
+                    continue
+                data[key] = value
             elif kind == "holders":
                 if not isinstance(value, LocList):
                     self.error(f"'holders' must be a list, got {value!r}", path, line)
@@ -311,7 +317,8 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         i: Jurisdiction(i, e.data["name"], tuple(e.data.get("aliases", ())), tuple(e.data.get("adjectives", ())), e.origin)
         for i, e in merged["jurisdictions"].items()
     }
-    roles = {i: Role(i, e.data["name"], tuple(e.data.get("aliases", ())), e.origin) for i, e in merged["roles"].items()}
+    roles = {i: Role(i, e.data["name"], tuple(e.data.get("aliases", ())), e.origin, broad=e.data.get("broad", False))
+             for i, e in merged["roles"].items()}
     people = {
         i: Person(i, e.data["name"], tuple(e.data.get("aliases", ())), tuple(e.data.get("misspellings", ())),
                   e.data.get("family"), e.data.get("wikidata"), e.data.get("source"), e.origin)

@@ -40,6 +40,7 @@ class Role:
     aliases: tuple[str, ...] = ()
     origin: Origin | None = None
     extra: tuple[tuple[str, object], ...] = ()
+    broad: bool = False  # too broad to say a name is wrong from the title alone ("official")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,67 @@
+"""What is wrong with each mention: one verdict, the most specific one.
+
+Takes the compiled KB index and a draft's mentions; gives at most one
+:class:`Verdict` per mention: conflated (FL103), wrong holder (FL101),
+outdated title (FL102) or misspelled (FL201). A mixed-up name is the most
+specific finding; a wrong title beats a spelling slip, whose correction is
+named in the same message. Verdicts carry the plain facts a message needs
+(``fields``) and what the KB says instead (``suggestions``); rules turn them
+into findings with their own templates.
+
+The stages: :mod:`.tenure` (a title against tenures), :mod:`.people`
+(conflated, misspelled), :mod:`.family` (family names alone, from the
+draft's loose words), :mod:`.wording` (all English of the clauses),
+:mod:`.facts` (KB queries), :mod:`.verdict` (the record and its contract).
+"""
+from __future__ import annotations
+
+from factlint.assess import people, tenure
+from factlint.assess.family import family_slips, family_written
+from factlint.assess.verdict import SITUATIONS, Situation, Verdict, VerdictKind
+from factlint.kb.index import KBIndex
+from factlint.mentions import Mention
+
+__all__ = ["SITUATIONS", "Assessor", "Situation", "Verdict", "VerdictKind", "family_slips", "family_written"]
+
+
+class Assessor:
+    """The verdicts on one draft's mentions (the draft's names count: see ``persons_in_doc``)."""
+
+    def __init__(self, index: KBIndex, mentions: list[Mention]) -> None:
+        self.ix = index
+        self.kb = index.kb
+        self.mentions = mentions
+        # person id -> mentions of them with one reading (full or family name)
+        self.persons_in_doc: dict[str, int] = {}
+        for m in mentions:
+            if m.kind in ("name", "family") and len(m.persons) == 1:
+                self.persons_in_doc[m.persons[0]] = self.persons_in_doc.get(m.persons[0], 0) + 1
+
+    def verdicts(self) -> list[Verdict]:
+        out = []
+        for m in self.mentions:
+            v = self.assess(m)
+            if v is not None:
+                out.append(v)
+        return out
+
+    def assess(self, m: Mention) -> Verdict | None:
+        """Which judgement applies to the mention, the most specific first."""
+        if m.kind == "conflated":
+            return people.conflated(self.ix, self.persons_in_doc, m)
+        if m.kind == "unknown":
+            return tenure.unknown(self.ix, m) if m.title is not None else None
+        if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
+            if m.kind == "family" and len(m.persons) > 1:
+                return None
+            if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):
+                return self.misspelled(m)  # who is meant is unsure: no claim about their office
+            v = tenure.title_verdict(self.ix, m)
+            if v is not None:
+                return v
+        if m.kind in ("misspelling", "near"):
+            return self.misspelled(m)
+        return None
+
+    def misspelled(self, m: Mention) -> Verdict | None:
+        return people.misspelled(self.ix, self.persons_in_doc, m)

@@ -1,0 +1,47 @@
+"""What the KB says about people and offices at a date, for the verdicts.
+
+Takes the compiled KB index, person and office ids and a period; gives
+names, the offices a person held then, the holders of offices then (as
+tenures), and the "instead" clause built from them (phrased by
+:mod:`factlint.assess.wording`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from factlint.assess import wording
+from factlint.dates import Period
+from factlint.kb.index import KBIndex
+from factlint.kb.model import Office, Tenure
+
+
+def name(ix: KBIndex, pid: str) -> str:
+    return ix.kb.people[pid].name
+
+
+def held_at(ix: KBIndex, pid: str, when: Period, exclude: frozenset[str] = frozenset()) -> list[Office]:
+    """The offices *pid* may have held at *when*, but those in *exclude*."""
+    return [ix.kb.offices[t.office] for t in ix.tenures(pid) if t.may_cover(when) and t.office not in exclude]
+
+
+def was_then(ix: KBIndex, pid: str, when: Period, exclude: frozenset[str] = frozenset()) -> str:
+    """"NAME was TITLE and TITLE" at *when* ("" if the KB lists no office then)."""
+    held = held_at(ix, pid, when, exclude)
+    return wording.was(name(ix, pid), wording.office_list(ix, held)) if held else ""
+
+
+def broad(ix: KBIndex, office: str) -> bool:
+    """The office's role is too broad to judge (``broad: true`` in the KB)."""
+    kb = ix.kb
+    return kb.roles[kb.offices[office].role].broad
+
+
+def instead(ix: KBIndex, when: Period, pid: str | None, offices: Iterable[str],
+            label: str) -> tuple[str, list[str], list[Tenure]]:
+    """'on DATE the TITLE was X; NAME was Y', the names to suggest, and the
+    tenures the first clause rests on."""
+    offices = frozenset(offices)
+    ten = ix.holders_on(offices, when)
+    names = [name(ix, t.person) for t in ten]
+    own = was_then(ix, pid, when, offices) if pid is not None else ""
+    return wording.instead(wording.holders(when, label, names), own), names, ten

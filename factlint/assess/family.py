@@ -1,0 +1,53 @@
+"""Family names alone that are a letter off the one the draft uses ("Zelenksy").
+
+Takes a draft, its mentions and its loose capitalised words (the ones that
+matched no name: :class:`~factlint.mentions.Loose`); gives misspelled
+verdicts (FL201, situation "family"), naming the family name as the draft's
+own full mention writes it. Also :func:`family_written`, the family-name
+part of a full mention as written, which the consistency check shares.
+"""
+from __future__ import annotations
+
+from factlint import tuning
+from factlint.assess.verdict import Situation, Verdict, VerdictKind
+from factlint.document import Document
+from factlint.mentions import Loose, Mention, similar
+from factlint.text import fold, written
+
+
+def family_slips(doc: Document, mentions: list[Mention], loose: list[Loose]) -> list[Verdict]:
+    """A family name alone a letter off the one the draft uses ("Zelenksy")."""
+    if not loose:
+        return []
+    families: dict[str, tuple[str, str]] = {}  # folded family -> (as written, full mention)
+    for m in mentions:
+        if m.kind == "name" and len(m.persons) == 1 and m.form is not None:
+            fam = family_written(m)
+            families.setdefault(fold("".join(fam.split())), (fam, m.text))
+    by_initial: dict[str, list[str]] = {}  # a slip keeps the first letter (see ``similar``)
+    for key in families:
+        by_initial.setdefault(key[:1], []).append(key)
+    match: dict[str, str | None] = {}  # loose words repeat: one search per word
+    out = []
+    for w in loose:
+        if w.key not in match:
+            match[w.key] = next((k for k in by_initial.get(w.key[:1], ()) if similar(w.key, k, tuning.NEAR_SIMILARITY)), None)
+        found = match[w.key]
+        if found is not None:
+            fam, full = families[found]
+            name = _title_case(fam, full)
+            out.append(Verdict(VerdictKind.MISSPELLED, Situation.FAMILY, w.segment, w.start, w.end,
+                               {"text": doc.segments[w.segment].text[w.start : w.end], "name": name}, (name,)))
+    return out
+
+
+def _title_case(folded_family: str, reference_text: str) -> str:
+    """The family name with the capitalisation of the reference mention."""
+    low = reference_text.casefold()
+    i = low.find(folded_family)
+    return reference_text[i : i + len(folded_family)] if i >= 0 else folded_family
+
+
+def family_written(reference: Mention) -> str:
+    """The family-name part of a full mention, as it was written there (normalised)."""
+    return written(reference.family_text or reference.text)

@@ -1,0 +1,141 @@
+"""Verdicts on the name itself: two people mixed up, or a name misspelled.
+
+Takes the compiled KB index, how often the draft names each person
+(``named``: person id -> full or family-name mentions with one reading) and
+a mention; gives a conflated (FL103) or misspelled (FL201)
+:class:`~factlint.assess.verdict.Verdict`, or None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from factlint import tuning
+from factlint.assess import facts, wording
+from factlint.assess.verdict import Situation, Verdict, VerdictKind
+from factlint.dates import Period
+from factlint.kb.index import KBIndex
+from factlint.mentions import Mention, similar
+from factlint.text import tokenize
+
+
+# -- conflated -----------------------------------------------------------------------
+
+def conflated(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None:
+    """A name made of parts of two known people ("Joe Blinken")."""
+    if m.title is not None and m.title.offices and not plausible_mix(ix, m):
+        # More likely someone the KB does not know ("Defense Secretary
+        # Robert Gates" in 2010, with no Gates of the time in the KB).
+        return None
+    given, family = rank(ix, named, m.persons, m), rank(ix, named, m.family_persons, m)
+    f = {"text": " ".join(m.text.split()), "first": facts.name(ix, given), "second": facts.name(ix, family),
+         "date": m.when.text, "on_date": wording.on(m.when)}
+    if m.title is not None and m.title.offices:
+        f["instead"], suggest = _titled(ix, m, [given, family])
+        return Verdict(VerdictKind.CONFLATED, Situation.TITLED, m.segment, m.start, m.end, f, suggest)
+    # Without a title, only when the draft itself names both people:
+    # relatives share family names ("Eric Trump" is nobody's slip).
+    if not (any(p in named for p in m.persons) and any(p in named for p in m.family_persons)):
+        return None
+    f["instead"] = wording.WHICH_IS_MEANT
+    return Verdict(VerdictKind.CONFLATED, Situation.UNTITLED, m.segment, m.start, m.end, f,
+                   (facts.name(ix, given), facts.name(ix, family)))
+
+
+def _titled(ix: KBIndex, m: Mention, pieces: list[str]) -> tuple[str, tuple[str, ...]]:
+    """What to say instead of a titled mix-up, and whom to suggest."""
+    title, when = m.title, m.when
+    assert title is not None
+    fits = [p for p in pieces if any(t.may_cover(when) for t in ix.tenures(p) if t.office in title.offices)]
+    if not title.specific:
+        # "President X": whose president is unknown, so say what each of the two was
+        held = [clause for clause in (facts.was_then(ix, p, when) for p in pieces) if clause]
+        suggest = [facts.name(ix, p) for p in fits] or [facts.name(ix, p) for p in pieces]
+        return wording.on_each(when, held), tuple(suggest)
+    instead, names, _ = facts.instead(ix, when, None, title.offices, title.label)
+    suggest = [facts.name(ix, p) for p in fits] or names
+    for p in pieces:
+        clause = facts.was_then(ix, p, when) if p not in fits else ""
+        if clause:
+            instead = wording.also(instead, clause)
+            break
+    return instead or wording.WHICH_IS_MEANT, tuple(dict.fromkeys(suggest))
+
+
+def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) -> str:
+    """The likeliest person meant: named in the draft, fitting the title,
+    in some office at the date, most recent."""
+    offices = m.title.offices if m.title is not None else frozenset()
+
+    def score(pid: str) -> tuple[bool, bool, bool, dt.date]:
+        fits = active = False
+        latest = dt.date.min
+        for t in ix.tenures(pid):
+            if t.may_cover(m.when):
+                active = True
+                fits = fits or t.office in offices
+            latest = max(latest, t.start.start)
+        return (named.get(pid, 0) > 0, fits, active, latest)
+
+    # Someone the draft names outranks everyone else: score only them if any.
+    people = list(people)
+    in_draft = [p for p in people if named.get(p, 0) > 0]
+    return max(in_draft or people, key=score)
+
+
+def plausible_mix(ix: KBIndex, m: Mention) -> bool:
+    """A titled mix-up of two people: one of them held the title at the
+    time, and the other held some office close to it (``tuning.MIX_WINDOW``)."""
+    assert m.title is not None
+    offices, when = m.title.offices, m.when
+    near = Period(when.start - tuning.MIX_WINDOW, when.end + tuning.MIX_WINDOW, "")
+
+    def fits(p: str) -> bool:
+        return any(t.office in offices and t.may_cover(when) for t in ix.tenures(p))
+
+    def around(p: str) -> bool:
+        return any(t.may_cover(near) for t in ix.tenures(p))
+
+    return (any(map(fits, m.persons)) and any(map(around, m.family_persons))) or \
+        (any(map(fits, m.family_persons)) and any(map(around, m.persons)))
+
+
+# -- misspelled ----------------------------------------------------------------------
+
+def misspelled(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None:
+    """A misspelling the KB lists, or a near miss certain enough to report."""
+    pid = m.persons[0] if len(m.persons) == 1 else None
+    if pid is None:
+        return None
+    canonical = facts.name(ix, pid)
+    f = {"text": " ".join(m.text.split()), "name": canonical}
+    if m.kind == "misspelling":
+        return Verdict(VerdictKind.MISSPELLED, Situation.LISTED, m.segment, m.start, m.end, f, (canonical,))
+    # A near miss: certain enough with a title, with the person named
+    # elsewhere in the draft, or when it is only a letter or two off.
+    # A near miss under a title of a country the person never served is
+    # more likely someone else ("US envoy to NATO Julianne Smith").
+    titled = m.title is not None and (not m.title.specific or ix.served((pid,), m.title.offices))
+    if not titled and pid not in named and not _close(ix, m, pid):
+        return None
+    if len(m.text.split()) == 1:  # a family name alone: suggest the family name
+        canonical = ix.canonical_family(pid) or canonical
+        f["name"] = canonical
+    return Verdict(VerdictKind.MISSPELLED, Situation.NEAR, m.segment, m.start, m.end, f, (canonical,))
+
+
+def _close(ix: KBIndex, m: Mention, pid: str) -> bool:
+    """A letter or two off one of the person's forms. A given name off
+    next to a family name that other KB people share as well ("Julianne
+    Smith") is more likely someone the KB does not know."""
+    seen = tuple(t.key for t in tokenize(m.text))
+    for nf in ix.forms_by_person.get(pid, ()):
+        if nf.kind == "misspelling" or len(nf.key) != len(seen):
+            continue
+        diff = [i for i, (a, b) in enumerate(zip(seen, nf.key)) if a != b]
+        if len(diff) == 1 and similar(seen[diff[0]], nf.key[diff[0]], tuning.NEAR_SIMILARITY):
+            fam_from, fam_to = nf.family_span()
+            in_family = fam_from <= diff[0] < fam_to
+            if in_family or len({f.person for f in ix.by_family.get(nf.family, ())}) == 1:
+                return True
+    return False

@@ -94,7 +94,7 @@ def _check_messages(message: str | LocDict, situations: Situations, what: str, p
                 raise RuleError(f"message for unknown situation {key!r} ({what} reports: {known})", p, message.line_of(key) if isinstance(message, LocDict) else line)
         missing = [s for s in situations if s not in message]
         if missing:
-            raise RuleError(f"no message for situation {missing[0]!r} ({what} reports: {known})", p, line)
+            raise RuleError(f"no message for situation '{missing[0]}' ({what} reports: {known})", p, line)
         templates = [(k, message[k], situations[k], message.line_of(k) if isinstance(message, LocDict) else line) for k in message]
     else:  # one template for every situation
         templates = [(k, message, provided, line) for k, provided in situations.items()]
@@ -105,7 +105,7 @@ def _check_messages(message: str | LocDict, situations: Situations, what: str, p
             raise RuleError(f"bad message template {template!r}: {exc}", p, at) from None
         unknown = sorted(names - provided)
         if unknown:
-            where = f" in situation {key!r}" if key else ""
+            where = f" in situation '{key}'" if key else ""
             raise RuleError(f"message names field {{{unknown[0]}}}, which {what} does not provide{where} "
                             f"(there it provides: {', '.join(sorted(provided))})", p, at)
 

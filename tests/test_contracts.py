@@ -62,7 +62,7 @@ def test_every_verdict_option_is_a_known_verdict_kind() -> None:
     ("kwargs", "expected"),
     [
         ({"options": "{verdict: wrong-holdr}"},
-         ":5: option 'verdict' must be one of wrong-holder, outdated, conflated, misspelled, got 'wrong-holdr'"),
+         ":5: option 'verdict' must be one of conflated, wrong-holder, outdated, misspelled, got 'wrong-holdr'"),
         ({"message": '"{name} is not {title}"'},
          ":6: message names field {name}, which check kind 'fact' with verdict 'wrong-holder' does not provide in situation 'unknown'"),
         ({"message": '{never: "{name} is not {title}"}'}, ":6: no message for situation 'never-held'"),

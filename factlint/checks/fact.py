@@ -10,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from factlint.assess.verdict import SITUATIONS, VerdictKind
 from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 
-# PROVISIONAL: replaced by the assessor's own table when factlint.assess is a package.
-_B = frozenset(("text", "title", "the_title", "date", "on_date"))
-_P = _B | {"name", "modifier"}
-_C = frozenset(("text", "first", "second", "date", "on_date", "instead"))
-_N = frozenset(("text", "name"))
-_SITUATIONS: dict[str, dict[str, frozenset[str]]] = {
-    "wrong-holder": {"never": _P | {"instead"}, "never-held": _P | {"instead"}, "unknown": _B | {"instead"}},
-    "outdated": {"left": _P | {"left", "instead"}, "not-yet": _P | {"since", "instead"}, "still": _P | {"since"},
-                 "already": _P | {"since"}},
-    "conflated": {"titled": _C, "untitled": _C},
-    "misspelled": {"listed": _N, "near": _N, "family": _N},
-}
-VERDICTS = ("wrong-holder", "outdated", "conflated", "misspelled")
+VERDICTS: tuple[str, ...] = tuple(VerdictKind)
 
 
 class FactCheck:
@@ -36,11 +25,11 @@ class FactCheck:
     choices: dict[str, tuple[str, ...]] = {"verdict": VERDICTS}
 
     def situations(self, options: dict[str, Any]) -> Situations:
-        return _SITUATIONS[options["verdict"]]
+        return SITUATIONS[VerdictKind(options["verdict"])]
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]:
         kind = options["verdict"]
         for v in ctx.verdicts:
             if v.kind == kind:
-                fix = v.suggestions[0] if kind == "misspelled" and len(v.suggestions) == 1 else None
+                fix = v.suggestions[0] if kind == VerdictKind.MISSPELLED and len(v.suggestions) == 1 else None
                 yield Hit(v.segment, v.start, v.end, v.situation, v.fields, v.suggestions, v.probable, fix)

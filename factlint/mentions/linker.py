@@ -64,7 +64,7 @@ class _Linker:
             if c == len(candidates):
                 break
             i = candidates[c]
-            link = self.title_link(i)
+            link = self.title_link(i) if toks[i][3] in cand_keys else None  # (title_at would refuse it)
             if link is None and name_start(self.v, i):
                 link = self.name_link(i)
             if link is None:

@@ -31,6 +31,7 @@ from factlint.tuning import (
 K = MentionKind
 _NAME_JOINS = ("space", "hyphen", "dot", "apostrophe")  # "J.D. Vance", "O'Brien"
 _FAMILY_TOKENS = (1, 2)  # a family name alone has one or two tokens
+_UNTITLED_SPANS = (2, 3)  # a run with no title before it is tried for a near miss by this many words
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -129,7 +130,10 @@ def resolve(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool,
         return got
     # No exact form: a near miss, a mix of two people, or someone unknown.
     low, high = NEAR_NAME_TOKENS
-    spans = [(a, b)] if titled else [(s, b) for s in (b - 2, b - 3) if s >= a] + [(a, e) for e in (a + 2, a + 3) if e < b]
+    if titled:
+        spans = [(a, b)]
+    else:  # its last words, else its first: the run may hold other capitalised words
+        spans = [(b - k, b) for k in _UNTITLED_SPANS if b - k >= a] + [(a, a + k) for k in _UNTITLED_SPANS if a + k < b]
     for s, e in spans:
         if low <= e - s <= high:
             found = near_or_mixed(v, ix, s, e, title)

@@ -100,7 +100,6 @@ RELATIVE_TIMES: tuple[Relative, ...] = (
     Relative((_w("that", "the"), _w("same"), _YEAR), lambda last, w: _shift_years(last, 0), ("same year",)),
     Relative((_w("at"), _THE, _w("time")), lambda last, w: last, ("at the time",)),
 )
-_LONGEST = max(len(r.words) for r in RELATIVE_TIMES)
 
 
 def _cue_pattern(cue: str, begins: bool) -> str:
@@ -126,17 +125,33 @@ RELATIVE_STARTS = frozenset().union(*(r.words[0] for r in RELATIVE_TIMES))
 TIME_WORDS = RELATIVE_STARTS | frozenset(TIME_PREPOSITIONS) | YEAR_INTRODUCERS
 
 
+def _by_start() -> dict[str, tuple[Relative, ...]]:
+    """The phrases each word may begin, in table order."""
+    out: dict[str, list[Relative]] = {}
+    for r in RELATIVE_TIMES:
+        for word in r.words[0]:
+            out.setdefault(word, []).append(r)
+    return {word: tuple(rs) for word, rs in out.items()}
+
+
+_BY_START = _by_start()
+
+
 def _relative_time(v: Tokens, i: int, last: Period) -> tuple[Period, int] | None:
-    """A time stated relative to the last one, at token *i* (see RELATIVE_TIMES)."""
+    """A time stated relative to the last one, at token *i* (the first phrase
+    of RELATIVE_TIMES written there)."""
     toks = v.toks
-    words = [toks[i].key]
-    for k in range(i + 1, min(i + _LONGEST, v.n)):
-        if not v.joined(k, SPACE):
-            break
-        words.append(toks[k].key)
-    for rel in RELATIVE_TIMES:
+    words = [toks[i].key]  # read on only as far as a phrase needs
+    for rel in _BY_START.get(words[0], ()):
         size = len(rel.words)
-        if size <= len(words) and all(w in slot for w, slot in zip(words, rel.words)):
+        while len(words) < size and v.joined(i + len(words), SPACE):
+            words.append(toks[i + len(words)].key)
+        if len(words) < size:
+            continue
+        for k in range(1, size):
+            if words[k] not in rel.words[k]:
+                break
+        else:
             return rel.period(last, tuple(words[:size])), i + size
     return None
 

@@ -64,7 +64,7 @@ def title_at(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | None:
     """The title at token *i*, if a title can start with its word."""
     toks = v.toks
     key = toks[i].key
-    if not (key in ix.title_starts or key in TIME_MODIFIERS or key in OTHER_OFFICE or key in OTHER_OFFICE_BEFORE):
+    if key not in ix.candidate_keys:  # title starts and modifiers
         return None
     follow = ix.title_next.get(key)
     if follow is not None and (i + 1 == v.n or toks[i + 1].key not in follow):

@@ -50,6 +50,7 @@ class _Linker:
         self.loose: list[Loose] = []
 
     def scan(self) -> list[Mention]:
+        """The resolver: at each candidate token, the title link, else the name link (see above)."""
         out: list[Mention] = []
         toks = self.v.toks
         # Only a capitalised word, a title word or a modifier can begin anything.

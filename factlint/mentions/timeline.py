@@ -86,6 +86,8 @@ _SPAN = frozenset(SPANS)  # "days", "months"
 _YEAR, _THE, _LATER = _w("year"), _w("the"), _w("later", "earlier")
 _LATER_CUES = ("later", "earlier")
 
+# The first phrase written at a word wins. Adding one ("the next month") is
+# one entry: the prefilter and the words that start a time follow from here.
 RELATIVE_TIMES: tuple[Relative, ...] = (
     Relative((_w("several", "few"), _w("years"), _LATER), _some_years, _LATER_CUES),
     Relative((_w("a"), _w("few"), _w("years"), _LATER), _some_years, _LATER_CUES),
@@ -114,9 +116,11 @@ def _cues_regex() -> re.Pattern[str]:
     """Words that can state a time relative to the last one (a prefilter for _relative_time)."""
     patterns: dict[str, None] = {}
     for r in RELATIVE_TIMES:
+        words = frozenset().union(*r.words)
+        if not r.cues or any(w not in words for cue in r.cues for w in cue.split()):
+            raise ValueError(f"relative time {r.words}: its cues {r.cues} must be words of the phrase")
         for cue in r.cues:
-            first = cue.split()[0]
-            patterns[_cue_pattern(cue, first in r.words[0])] = None
+            patterns[_cue_pattern(cue, cue.split()[0] in r.words[0])] = None
     return re.compile("|".join(patterns))
 
 

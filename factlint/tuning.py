@@ -48,3 +48,5 @@ APPOSITION_OPENERS = frozenset((",", "\u2014", "\u2013", "(", "--"))
 APPOSITION_CLOSERS = ",;:.)!?\u2014\u2013"
 # What may stand between a table cell's two dates ("2014\u20132019").
 RANGE_MARKS = frozenset(("", "-", "\u2013", "\u2014", "to"))
+# "Several years later", "a few years later": this many years, inclusive.
+SOME_YEARS = (2, 9)

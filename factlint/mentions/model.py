@@ -1,0 +1,88 @@
+"""What the mention finder gives: titles, mentions, loose words, readings.
+
+Takes nothing; every other stage of :mod:`factlint.mentions` builds these
+records. :class:`Title`, :class:`Mention` and :class:`Loose` leave the
+package (engine, checks and assessor read them); :class:`Reading` and
+:class:`Namesake` are what name resolution hands the linker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from factlint.dates import Period
+from factlint.kb.index import NameForm
+from factlint.lexicon import Tense
+
+
+class MentionKind(StrEnum):
+    """How a written name was read (the same strings as before: StrEnum equals str)."""
+
+    NAME = "name"                # a known form of one or more people's name
+    FAMILY = "family"            # a family name alone ("Blinken")
+    MISSPELLING = "misspelling"  # a misspelling the KB lists
+    NEAR = "near"                # a letter or so off a known name
+    CONFLATED = "conflated"      # one person's given name with another's family name
+    UNKNOWN = "unknown"          # a name after a title that the KB does not know
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    start: int
+    end: int
+    text: str                   # the title as written, modifiers included
+    offices: frozenset[str]
+    modifiers: tuple[Tense, ...]  # normalised: former, then, outgoing, incoming, acting, current
+    specific: bool              # names a jurisdiction or an office's own title
+    label: str                  # the title without its modifiers, for messages
+    # each modifier as written, lower-cased, with a trailing "-" when a hyphen
+    # joins it to the next word ("ex-", "then-", "late", "elect"); parallel to ``modifiers``
+    modifier_words: tuple[str, ...] = ()
+
+
+class Loose(NamedTuple):
+    """A capitalised word that matched nothing (segment, start, end, folded key)."""
+
+    segment: int
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One written reference to a person, with the title attached to it."""
+
+    segment: int
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    persons: tuple[str, ...]
+    form: NameForm | None
+    title: Title | None
+    when: Period
+    explicit_time: bool
+    form_kind: str = ""  # for kind "name": canonical | alias | variant
+    family_persons: tuple[str, ...] = ()  # for kind "conflated": whose family name it is
+    family_text: str = ""  # for kind "name": the family-name part as written ("Zelenskyy")
+
+
+class Reading(NamedTuple):
+    """A run of tokens read as a name: tokens [start, end) of the segment."""
+
+    kind: MentionKind
+    start: int
+    end: int
+    persons: tuple[str, ...]  # for kind "conflated": whose given name it is
+    form: NameForm | None = None
+    form_kind: str = ""  # for kind "name": canonical | alias | variant
+    family_persons: tuple[str, ...] = ()  # for kind "conflated": whose family name it is
+
+
+class Namesake(NamedTuple):
+    """A known name with a suffix ("Donald Trump Jr."): someone else, not
+    reported; reading resumes at token *end*."""
+
+    end: int

@@ -1,0 +1,227 @@
+"""Name runs and what they resolve to.
+
+Takes a segment's token view, the KB index and a token; gives the run of
+capitalised words starting there and its :class:`Reading`: a known form
+(full name, then a family name alone), a near miss of a known name, a mix of
+two known people, or an unknown name after a title — or a :class:`Namesake`
+("Donald Trump Jr.") to pass over. Also :func:`similar`, the one test of
+"a plausible misspelling" used everywhere.
+"""
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from factlint.document import BARRIER
+from factlint.kb.index import KBIndex, NameForm
+from factlint.lexicon import GIVEN_NAME_FORMS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, OPEN_CLASS_OK
+from factlint.mentions.model import MentionKind, Namesake, Reading, Title
+from factlint.mentions.tokens import Tokens, is_word
+from factlint.text import written
+from factlint.tuning import (
+    GIVEN_NEAR_SIMILARITY,
+    MAX_NAME_TOKENS,
+    MIN_SIMILAR_LENGTH,
+    MIN_SLIP_LENGTH,
+    NEAR_NAME_TOKENS,
+    NEAR_SIMILARITY,
+    SHORT_FORM_MIN_TOKENS,
+    UNKNOWN_NAME_TOKENS,
+)
+
+K = MentionKind
+_NAME_JOINS = ("space", "hyphen", "dot", "apostrophe")  # "J.D. Vance", "O'Brien"
+_FAMILY_TOKENS = (1, 2)  # a family name alone has one or two tokens
+_UNTITLED_SPANS = (2, 3)  # a run with no title before it is tried for a near miss by this many words
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    """A plausible misspelling: same first letter, long enough, close enough."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < MIN_SIMILAR_LENGTH:
+        return False
+    return OSA.normalized_similarity(a, b) >= threshold
+
+
+# -- runs ----------------------------------------------------------------------
+
+def name_start(v: Tokens, i: int) -> bool:
+    t = v.toks[i]
+    return t.raw[:1].isupper() and is_word(t) and t.key not in OPEN_CLASS_OK
+
+
+def run_end(v: Tokens, i: int) -> int:
+    """The end of the run of capitalised words (and name particles) at *i*."""
+    toks, n = v.toks, v.n
+    j = i + 1
+    while j < n and j - i < MAX_NAME_TOKENS and not toks[j - 1].possessive:
+        kind = v.kinds[j]
+        if BARRIER in v.gaps[j]:
+            break
+        if kind in ("hyphen", "apostrophe") and is_word(toks[j]):
+            j += 1
+        elif kind in ("space", "dot") and toks[j].raw[:1].isupper() and is_word(toks[j]):
+            j += 1
+        elif (kind == "space" and toks[j].key in NAME_PARTICLES and j + 1 < n
+              and v.kinds[j + 1] in ("space", "hyphen") and toks[j + 1].raw[:1].isupper()):
+            j += 1
+        else:
+            break
+    return j
+
+
+# -- exact forms ---------------------------------------------------------------
+
+def pick_form(forms: list[NameForm], text: str) -> tuple[NameForm, str]:
+    """The form written (and its kind), else the canonical one as a variant."""
+    w = written(text)
+    for nf in forms:
+        if written(nf.text) == w:
+            return nf, nf.kind
+    canon = [f for f in forms if f.kind == "canonical"]
+    return (canon or forms)[0], "variant"
+
+
+def _full_form(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> Reading | Namesake | None:
+    """The longest known form inside the run (at its start if *titled*)."""
+    best: tuple[int, int, list] | None = None
+    for s in ([a] if titled else range(a, b)):
+        e, forms = v.walk(ix.names, s, _NAME_JOINS)
+        if forms and e <= b and (best is None or e - s > best[1] - best[0]):
+            best = (s, e, forms)
+    if best is None:
+        return None
+    s, e, forms = best
+    if e - s == 1 and b - a != 1 and not (titled and e == b):
+        return None  # one known word inside a longer run: not enough
+    if e < v.n and v.toks[e].key in NAME_SUFFIXES and v.kinds[e] in ("space", "dot"):
+        return Namesake(max(b, e + 1))
+    nf, fk = pick_form(forms, v.span_text(s, e))
+    if nf.kind == "misspelling":
+        return Reading(K.MISSPELLING, s, e, tuple(dict.fromkeys(f.person for f in forms if f.kind == "misspelling")),
+                       nf, fk)
+    return Reading(K.NAME, s, e, tuple(dict.fromkeys(f.person for f in forms)), nf, fk)
+
+
+def _family_alone(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> tuple[int, Reading | Namesake | None]:
+    """"Blinken", "Mr Blinken", "Secretary Blinken": a family name after
+    courtesy or title words the KB does not know as a title. Gives where the
+    name starts (past those words) and the reading, if any."""
+    toks = v.toks
+    lead = a
+    while not titled and lead < b - 1 and (toks[lead].key in HONORIFICS or toks[lead].key in ix.title_words):
+        lead += 1
+    if lead > a and tuple(t.key for t in toks[lead:b]) in ix.by_family:
+        a = lead
+    run = tuple(t.key for t in toks[a:b])
+    if run not in ix.by_family:
+        return a, None
+    if b < v.n and toks[b].key in NAME_SUFFIXES:
+        return a, Namesake(b + 1)
+    return a, Reading(K.FAMILY, a, b, tuple(dict.fromkeys(f.person for f in ix.by_family[run])))
+
+
+def resolve(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool,
+            title: Title | None = None) -> Reading | Namesake | None:
+    """Interpret the capitalised run toks[a:b] (*titled*: right after *title*)."""
+    got = _full_form(v, ix, a, b, titled)
+    if got is not None:
+        return got
+    a, got = _family_alone(v, ix, a, b, titled)
+    if got is not None:
+        return got
+    # No exact form: a near miss, a mix of two people, or someone unknown.
+    low, high = NEAR_NAME_TOKENS
+    if titled:
+        spans = [(a, b)]
+    else:  # its last words, else its first: the run may hold other capitalised words
+        spans = [(b - k, b) for k in _UNTITLED_SPANS if b - k >= a] + [(a, a + k) for k in _UNTITLED_SPANS if a + k < b]
+    for s, e in spans:
+        if low <= e - s <= high:
+            found = near_or_mixed(v, ix, s, e, title)
+            if found is not None:
+                return found
+    low, high = UNKNOWN_NAME_TOKENS
+    if titled and low <= b - a <= high and all(
+        is_word(t) and t.raw[:1].isupper() and t.key not in ix.title_words and t.key not in OPEN_CLASS_OK
+        for t in v.toks[a:b]
+    ):
+        return Reading(K.UNKNOWN, a, b, ())
+    return None
+
+
+# -- near misses and mix-ups ---------------------------------------------------
+
+def holder_slip(v: Tokens, ix: KBIndex, k: int, title: Title) -> Reading | None:
+    """'Foreign Minister Lavrow': one word after a title, a letter off the
+    family name of someone who held one of its offices."""
+    key = v.toks[k].key
+    if len(key) < MIN_SLIP_LENGTH or key in ix.name_words:
+        return None
+    near = [nf for oid in title.offices for t in ix.kb.offices[oid].holders
+            for nf in ix.by_family_of(t.person)
+            if nf.kind != "misspelling" and len(nf.family) == 1 and similar(key, nf.family[0], NEAR_SIMILARITY)]
+    people = tuple(dict.fromkeys(nf.person for nf in near))
+    return Reading(K.NEAR, k, k + 1, people, near[0]) if len(people) == 1 else None
+
+
+def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
+    """Known forms one near-missed part away from *keys*."""
+    near: list[NameForm] = []
+    # family name exact, given name a near miss ("Dmitry Kuleba", "Volodymir Zelenskyy")
+    for fam_len in _FAMILY_TOKENS:
+        if fam_len >= len(keys):
+            break
+        for family_first in (False, True):
+            fam = keys[:fam_len] if family_first else keys[-fam_len:]
+            given = keys[fam_len:] if family_first else keys[:-fam_len]
+            for nf in ix.by_family.get(fam, ()):
+                if nf.family_first != family_first or len(nf.given) != len(given):
+                    continue
+                diff = [(x, y) for x, y in zip(given, nf.given) if x != y]
+                if len(diff) == 1 and (similar(diff[0][0], diff[0][1], GIVEN_NEAR_SIMILARITY) or diff[0] in GIVEN_NAME_FORMS):
+                    near.append(nf)
+    # given name exact, family name a near miss ("Antony Blinkin")
+    for nf in ix.by_given_part.get(keys[:-1], ()):
+        if len(nf.family) == 1 and similar(keys[-1], nf.family[0], NEAR_SIMILARITY):
+            near.append(nf)
+    return near
+
+
+def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = None) -> Reading | None:
+    """Tokens [s, e) as a short form, a near miss or a mix of two people."""
+    keys = tuple(t.key for t in v.toks[s:e])
+    # A short form: first given name and family name of a longer form
+    # ("Recep Erdogan" for Recep Tayyip Erdoğan).
+    if len(keys) == 2:
+        short = [nf for nf in ix.by_first_and_family.get((keys[0], keys[1:]), ())
+                 if len(nf.key) >= SHORT_FORM_MIN_TOKENS and nf.kind != "misspelling"]
+        people = tuple(dict.fromkeys(nf.person for nf in short))
+        if len(people) == 1:
+            return Reading(K.NAME, s, e, people, short[0], "variant")
+    near = _near_forms(ix, keys)
+    if near:
+        persons = tuple(dict.fromkeys(nf.person for nf in near))
+        if title is not None and title.specific and not ix.served(persons, title.offices):
+            # "President of Ostoria Martin Rios": not Marta Rios, who never
+            # served Ostoria, but its president Martin Gerber mixed with a Rios
+            mix = mixed(ix, keys, s, e)
+            if mix is not None and ix.served(mix.persons, title.offices, exact=True):
+                return mix
+        return Reading(K.NEAR, s, e, persons, near[0])
+    return mixed(ix, keys, s, e)
+
+
+def mixed(ix: KBIndex, keys: tuple[str, ...], s: int, e: int) -> Reading | None:
+    """A mix of two people: one's given name with another's family name ("Joe Blinken")."""
+    for fam_len in _FAMILY_TOKENS:
+        if fam_len >= len(keys):
+            break
+        fam, given = keys[-fam_len:], keys[:-fam_len]
+        fam_people = {nf.person for nf in ix.by_family.get(fam, ()) if not nf.family_first and nf.given}
+        if not fam_people:
+            continue
+        given_people = {nf.person for nf in ix.by_given_part.get(given, ())}
+        if len(given) == 1:  # "Martin" also of "Martin Viktor Novak"
+            given_people.update(nf.person for nf in ix.by_given.get(given[0], ()) if not nf.family_first)
+        if given_people and not (fam_people & given_people):
+            return Reading(K.CONFLATED, s, e, tuple(sorted(given_people)), family_persons=tuple(sorted(fam_people)))
+    return None

@@ -1,0 +1,106 @@
+"""Document-level passes over the mentions of every segment.
+
+Takes the mentions the linker found, the document and the KB index; gives
+them back with what only the whole document tells: in a table row, the
+title and the date that other cells of the row state, and for a family name
+alone that several KB people share, the one the draft means.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from factlint.dates import Period
+from factlint.document import Document
+from factlint.kb.index import KBIndex
+from factlint.mentions.model import Mention, MentionKind, Title
+from factlint.mentions.timeline import whole_time
+from factlint.mentions.titles import whole_title
+from factlint.mentions.tokens import Tokens
+
+_FULL = (MentionKind.NAME, MentionKind.MISSPELLING, MentionKind.NEAR)
+
+
+def _cells(doc: Document, index: KBIndex, article: Period, cells: list[int],
+           by_segment: dict[int, list[int]]) -> tuple[dict[int, Title], dict[int, Period], dict[int, tuple[int, int]]]:
+    """Of a row's cells: those that are only a title, those that are only a
+    date, and where each cell's words begin and end."""
+    titles: dict[int, Title] = {}
+    times: dict[int, Period] = {}
+    bounds: dict[int, tuple[int, int]] = {}
+    for no in cells:
+        v = Tokens(doc.segments[no].text)
+        if not v.toks:
+            continue
+        bounds[no] = (v.toks[0].start, v.toks[-1].end)
+        if no in by_segment:
+            continue  # a cell that names someone is neither a title nor a date
+        title = whole_title(v, index)
+        if title is not None:
+            titles[no] = title
+        when = whole_time(v, article)
+        if when is not None:
+            times[no] = when
+    return titles, times, bounds
+
+
+def table_rows(mentions: list[Mention], doc: Document, index: KBIndex, article: Period) -> list[Mention]:
+    """In a table row, a cell that is only a title applies to a cell that is
+    only a name ("| Antony Blinken | Secretary of State |"), and a cell that is
+    only a date or range of dates is the time of the row's other cells."""
+    rows: dict[int, list[int]] = {}
+    for no, seg in enumerate(doc.segments):
+        if seg.row >= 0:
+            rows.setdefault(seg.row, []).append(no)
+    by_segment: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_segment.setdefault(m.segment, []).append(k)
+    out = list(mentions)
+    for cells in rows.values():
+        if len(cells) < 2 or not any(no in by_segment for no in cells):
+            continue
+        titles, times, bounds = _cells(doc, index, article, cells, by_segment)
+        title = next(iter(titles.values())) if len(titles) == 1 else None
+        when = next(iter(times.values())) if len(times) == 1 else None
+        if title is None and when is None:
+            continue
+        # the title goes to the one cell that is a name and nothing else
+        named = [k for no in cells for k in by_segment.get(no, ())
+                 if out[k].title is None and (out[k].start, out[k].end) == bounds.get(no)]
+        for no in cells:
+            for k in by_segment.get(no, ()):
+                m = out[k]
+                changes: dict[str, object] = {}
+                if title is not None and named == [k]:
+                    changes["title"] = title
+                if when is not None and not m.explicit_time:
+                    changes.update(when=when, explicit_time=True)
+                if changes:
+                    out[k] = dataclasses.replace(m, **changes)  # type: ignore[arg-type]
+    return out
+
+
+def settle_families(mentions: list[Mention]) -> list[Mention]:
+    """Give a family name alone to the person the draft means.
+
+    "Kim" after "Kim Jong-un" is Kim Jong-un; a family name that several KB
+    people share and that the draft never ties to one of them stays
+    ambiguous (all candidates kept, so checks stay quiet on it).
+    """
+    full = [m for m in mentions if m.kind in _FULL]
+    where = [(f.segment, f.start) for f in full]  # in document order
+    seen_at: dict[str, list[int]] = {}  # person -> indexes into ``full``
+    for k, f in enumerate(full):
+        for p in f.persons:
+            seen_at.setdefault(p, []).append(k)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == MentionKind.FAMILY and len(m.persons) > 1 and any(p in seen_at for p in m.persons):
+            # the nearest full mention before it, else the first after it
+            cut = bisect.bisect_left(where, (m.segment, m.start))
+            before = [ks[bisect.bisect_left(ks, cut) - 1] for p in m.persons if (ks := seen_at.get(p)) and ks[0] < cut]
+            k = max(before) if before else min(seen_at[p][0] for p in m.persons if p in seen_at)
+            choice = [p for p in full[k].persons if p in m.persons][-1 if before else 0]
+            m = dataclasses.replace(m, persons=(choice,))
+        out.append(m)
+    return out

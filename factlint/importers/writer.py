@@ -30,7 +30,7 @@ SECTION_ORDER = ("meta", "jurisdictions", "roles", "people", "offices")
 KEY_ORDER: dict[str, tuple[str, ...]] = {
     "meta": ("as_of", "source", "license", "note"),
     "jurisdictions": ("id", "name", "aliases", "adjectives", "wikidata", "source", "note"),
-    "roles": ("id", "name", "aliases", "source", "note"),
+    "roles": ("id", "name", "aliases", "broad", "source", "note"),
     "people": ("id", "name", "aliases", "misspellings", "family", "wikidata", "source", "note"),
     "offices": ("id", "role", "jurisdiction", "title", "aliases", "host", "seats", "wikidata", "source", "note",
                 "holders"),

@@ -6,42 +6,52 @@ house-style substitutions (rules of the ``substitution`` kind). Whether a
 title fits a person (FL101, FL102, FL103) needs an editor's judgement and is
 never changed, nor is anything the reader does not check (code, front
 matter, link targets) or text inside quotation marks (see
-:func:`in_quotation`): a quotation is what someone said or wrote, and an
+:func:`factlint.spans.in_quotation`): a quotation is what someone said or wrote, and an
 editor must decide how to render it.
 
+The property every fix keeps, and the tests check: a fix replaces exactly
+the marked span with the suggestion, only where the span is plain written
+text (no Markdown markup, such as ``_`` or ``**``, inside it), and the fixed
+text, checked again, has no fixable finding where the fix was made. A fix
+that fails the re-check (a suggestion that reads again as the same problem,
+or grows the text on every run) is taken back and the finding left for an
+editor. Fixes are applied in one pass over the lines (linear in the number
+of fixes), repeated until nothing is left to fix, so a second run changes
+nothing.
+
 A file is written back byte for byte except for the fixed spans: the BOM,
-every line's own ending (CRLF stays CRLF, even in a file that mixes them)
-and the file mode are kept. Writing is atomic (a temporary file in the same
-directory, then :func:`os.replace`) and refused when the file changed on
-disk since it was read. Fixing repeats until nothing is left to fix, so a
-second run changes nothing.
+every line's own ending (CRLF stays CRLF, even in a file that mixes them),
+the file mode and owner are kept. Writing is atomic (a temporary file in the
+same directory, then :func:`os.replace`); a file with other hard links is
+written in place through the same inode once the temporary file is
+complete, so every link sees the fix. Read-only files are not written, and
+nothing is written when the file changed on disk since it was read.
 """
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import difflib
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factlint.atomic import write_atomic
 from factlint.document import TEXT_SUFFIXES, Document, decode, parse_document
 from factlint.engine import Linter, expand_paths
 from factlint.errors import ConfigError, DraftError
 from factlint.findings import FileError, Finding, Result
 from factlint.rules import Rule
+from factlint.spans import Quotations, plain, trimmed, whole
 
 FIXABLE_CODES = frozenset({"FL201", "FL202"})
 FIXABLE_KINDS = frozenset({"substitution"})
 MAX_PASSES = 10  # a fix may reveal another (a misspelt name, then its variant)
+UNSETTLED = "the fixed text would be changed again"
 
 _EOL_RE = re.compile(r"(\r\n|\r|\n)")
-# Opening and closing marks; a straight double quote toggles.
-_OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
-_CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
 def is_fixable(finding: Finding, rules: dict[str, Rule]) -> bool:
@@ -89,47 +99,6 @@ class Skipped:
     reason: str
 
 
-def in_quotation(doc: Document, line: int, column: int) -> bool:
-    """Whether (line, column) lies inside quotation marks in its paragraph.
-
-    Quotes are counted in the checked text of the paragraph (code and link
-    targets left out), so a ``"`` inside code does not upset the count. A
-    quotation still open at the span counts as inside: news style leaves a
-    quote that runs over paragraphs open at each paragraph's end.
-    """
-    for seg in doc.segments:
-        for i, (start, ln, col) in enumerate(zip(seg.starts, seg.lines, seg.cols)):
-            end = seg.starts[i + 1] - 1 if i + 1 < len(seg.starts) else len(seg.text)
-            if ln == line and col <= column - 1 <= col + (end - start):
-                return _open_quote(seg.text[: start + column - 1 - col])
-    return False
-
-
-def _open_quote(before: str) -> bool:
-    """Whether a quotation is open at the end of *before*.
-
-    Double quotes: ``"`` toggles; “…” and «…» nest. Single quotes (British
-    style): ‘ opens, and ’ closes one only where it is not an apostrophe,
-    that is, not followed by a letter (“Blinken’s” stays inside). Straight
-    single quotes are left out: they are apostrophes far more often.
-    """
-    straight = False
-    depth = 0
-    single = 0
-    for i, ch in enumerate(before):
-        if ch == '"':
-            straight = not straight
-        elif ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS and depth:
-            depth -= 1
-        elif ch == "\u2018":
-            single += 1
-        elif ch == "\u2019" and single and not (i + 1 < len(before) and before[i + 1].isalpha()):
-            single -= 1
-    return straight or depth > 0 or single > 0
-
-
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -142,7 +111,7 @@ def _edit(lines: list[str], f: Finding) -> str | None:
         old = first[f.column - 1 : f.end_column - 1]
         if " ".join(old.split()) != f.text:
             return "the text at the position is not what was checked"
-        lines[f.line - 1] = first[: f.column - 1] + f.fix + first[f.end_column - 1 :]
+        lines[f.line - 1] = first[: f.column - 1] + trimmed(f.fix, first[f.end_column - 1 :]) + first[f.end_column - 1 :]
         return None
     if f.end_line != f.line + 1:
         return "spans more than two lines"
@@ -167,15 +136,10 @@ def _edit(lines: list[str], f: Finding) -> str | None:
     return None
 
 
-def apply_fixes(doc: Document, lines: Sequence[str], findings: Iterable[Finding],
-                rules: dict[str, Rule]) -> tuple[list[str], list[Finding], list[Skipped]]:
-    """Apply the safe fixes among *findings* to *lines* (the document's lines).
-
-    Returns the new lines, the findings fixed and the fixable ones skipped
-    (inside a quotation, overlapping another fix, or not where expected).
-    """
-    out = list(lines)
-    applied: list[Finding] = []
+def _choose(doc: Document, lines: Sequence[str], findings: Iterable[Finding],
+            rules: dict[str, Rule]) -> tuple[list[Finding], list[Skipped]]:
+    """The fixable findings that may be applied together, in document order."""
+    quoted = Quotations(doc)
     skipped: list[Skipped] = []
     candidates = sorted((f for f in findings if is_fixable(f, rules) and f.fix != f.text),
                         key=lambda f: (f.line, f.column, f.end_line, f.end_column))
@@ -183,18 +147,77 @@ def apply_fixes(doc: Document, lines: Sequence[str], findings: Iterable[Finding]
     for f in candidates:
         if chosen and (f.line, f.column) < (chosen[-1].end_line, chosen[-1].end_column):
             skipped.append(Skipped(f, "overlaps another fix"))
-        elif in_quotation(doc, f.line, f.column):
+        elif quoted(f.line, f.column):
             skipped.append(Skipped(f, "inside quotation marks"))
+        elif not plain(lines, f):
+            skipped.append(Skipped(f, "markup inside the name"))
+        elif not whole(lines, f):
+            skipped.append(Skipped(f, "not the whole name as written"))
         else:
             chosen.append(f)
-    for f in reversed(chosen):  # from the end, so earlier positions stay valid
-        reason = _edit(out, f)
-        if reason is None:
-            applied.append(f)
-        else:
+    return chosen, skipped
+
+
+Region = list[tuple[int, int, int]]  # (line, first column, end column), 1-based, end exclusive
+
+
+def _apply(lines: Sequence[str], chosen: Sequence[Finding]) -> tuple[list[str], list[Finding], list[Skipped], list[Region]]:
+    """Apply *chosen* (in document order, not overlapping) in one pass.
+
+    Returns the new lines, the fixes applied, the ones skipped, and for each
+    applied fix where its replacement now stands.
+    """
+    out = list(lines)
+    applied: list[Finding] = []
+    skipped: list[Skipped] = []
+    regions: list[Region] = []
+    shift: dict[int, int] = {}  # line -> characters that fixes so far added to it
+    for f in chosen:
+        # Fixes on one line are applied left to right, so a later column
+        # moves by what earlier fixes added; a fix spanning two lines is the
+        # last on its first line and the first on its second.
+        first = shift.get(f.line, 0)
+        moved = dataclasses.replace(f, column=f.column + first,
+                                    end_column=f.end_column + (first if f.end_line == f.line else 0))
+        before = len(out[moved.end_line - 1])
+        reason = _edit(out, moved)
+        if reason is not None:
             skipped.append(Skipped(f, reason))
-    applied.reverse()
-    return out, applied, skipped
+            continue
+        applied.append(f)
+        grown = len(out[moved.end_line - 1]) - before
+        shift[moved.end_line] = shift.get(moved.end_line, 0) + grown
+        end = moved.end_column + grown
+        if moved.end_line == moved.line:
+            regions.append([(moved.line, moved.column, end)])
+        else:
+            regions.append([(moved.line, moved.column, len(out[moved.line - 1]) + 1), (moved.end_line, 1, end)])
+    return out, applied, skipped, regions
+
+
+def _touches(f: Finding, region: Region) -> bool:
+    """The finding overlaps the text a fix wrote."""
+    for line, s, e in region:
+        if f.line <= line <= f.end_line:
+            a = f.column if line == f.line else 1
+            b = f.end_column if line == f.end_line else 10**9
+            if a < e and s < b:
+                return True
+    return False
+
+
+def apply_fixes(doc: Document, lines: Sequence[str], findings: Iterable[Finding],
+                rules: dict[str, Rule]) -> tuple[list[str], list[Finding], list[Skipped]]:
+    """Apply the safe fixes among *findings* to *lines* (the document's lines),
+    without re-checking them (see :func:`fix_source`).
+
+    Returns the new lines, the findings fixed and the fixable ones skipped
+    (inside a quotation, overlapping another fix, markup inside the name,
+    or not where expected).
+    """
+    chosen, skipped = _choose(doc, lines, findings, rules)
+    out, applied, not_there, _ = _apply(lines, chosen)
+    return out, applied, skipped + not_there
 
 
 # -- one file -----------------------------------------------------------------------------
@@ -219,19 +242,49 @@ class FixOutcome:
         return self.source.with_lines(self.lines)
 
 
+def _findings(linter: Linter, lines: Sequence[str], shown: str, markdown: bool) -> tuple[Document, list[Finding]]:
+    doc = parse_document("\n".join(lines), shown, markdown=markdown)
+    return doc, linter.lint_document(doc)[0]
+
+
 def fix_source(linter: Linter, source: Source, shown: str, markdown: bool = True) -> tuple[list[str], list[Finding], list[Skipped]]:
-    """Fix until nothing fixable is left; returns (lines, applied, skipped)."""
+    """Fix until nothing fixable is left; returns (lines, applied, skipped).
+
+    Each round applies every fix that may go together, checks the result
+    again and takes back each fix whose text still has a fixable finding
+    (it would change again on the next run); those findings are left for an
+    editor.
+    """
     lines = list(source.lines)
     applied: list[Finding] = []
+    refused: list[Skipped] = []
+    doc, findings = _findings(linter, lines, shown, markdown)
     skipped: list[Skipped] = []
     for _ in range(MAX_PASSES):
-        doc = parse_document("\n".join(lines), shown, markdown=markdown)
-        findings, _errors = linter.lint_document(doc)
-        lines, done, skipped = apply_fixes(doc, lines, findings, linter.rules)
-        if not done:
+        chosen, skipped = _choose(doc, lines, findings, linter.rules)
+        chosen = [f for f in chosen if not any(_same(f, r.finding) for r in refused)]
+        while chosen:
+            out, done, not_there, regions = _apply(lines, chosen)
+            new_doc, new_findings = _findings(linter, out, shown, markdown)
+            again = [g for g in new_findings if is_fixable(g, linter.rules)]
+            bad = [f for f, region in zip(done, regions) if any(_touches(g, region) for g in again)]
+            if not bad:
+                break
+            # Take back each fix whose text reads as fixable again: it would
+            # change on every run (a suggestion that grows, or is itself a slip).
+            refused.extend(Skipped(f, UNSETTLED) for f in bad)
+            chosen = [f for f in chosen if f not in bad]
+        if not chosen:
             break
+        skipped.extend(not_there)
+        lines, doc, findings = out, new_doc, new_findings
         applied.extend(done)
-    return lines, applied, skipped
+    return lines, applied, skipped + refused
+
+
+def _same(a: Finding, b: Finding) -> bool:
+    """The same fix at the same place (findings of later rounds are new objects)."""
+    return (a.line, a.column, a.code, a.text, a.fix) == (b.line, b.column, b.code, b.text, b.fix)
 
 
 def fix_file(linter: Linter, path: Path, shown: str) -> FixOutcome:
@@ -252,9 +305,11 @@ def fix_paths(linter: Linter, paths: Sequence[str]) -> tuple[list[FixOutcome], l
     outcomes: list[FixOutcome] = []
     missing = Result()
     errors: list[FileError] = []
+    seen: set[str] = set()  # one file named twice ("d.md ./d.md") is fixed once
     for shown, path in expand_paths(paths, missing):
-        if path is None:
+        if path is None or os.path.realpath(path) in seen:
             continue
+        seen.add(os.path.realpath(path))
         try:
             outcomes.append(fix_file(linter, path, shown))
         except DraftError as exc:
@@ -263,33 +318,6 @@ def fix_paths(linter: Linter, paths: Sequence[str]) -> tuple[list[FixOutcome], l
 
 
 # -- writing ------------------------------------------------------------------------------
-
-def write_atomic(path: Path, data: bytes, expected: bytes, shown: str | None = None) -> None:
-    """Replace *path* with *data*, unless its bytes are no longer *expected*."""
-    shown = shown or str(path)
-    target = Path(os.path.realpath(path))  # write through a symlink, do not replace it
-    try:
-        current = target.read_bytes()
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError as exc:
-        raise DraftError(f"cannot read file again before writing: {exc.strerror or exc}; not fixed", shown) from None
-    if current != expected:
-        raise DraftError("changed on disk since it was read; not fixed (run again)", shown)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".factlint-tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise DraftError(f"cannot write file: {exc.strerror or exc}; not fixed", shown) from None
-
 
 def write_fixes(outcomes: Iterable[FixOutcome]) -> list[FileError]:
     errors = []

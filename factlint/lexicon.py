@@ -96,6 +96,13 @@ ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov
 # Words after a name that open a relative clause: an appositive title may end there.
 RELATIVE = frozenset("who whose which".split())
 
+# Ranks of the peerage that begin a peer's name ("Lord Ahmad of Wimbledon",
+# "Baroness Smith of Basildon"): the name proper is the word(s) after the rank.
+PEERAGE = frozenset("lord lady baron baroness viscount viscountess earl countess marquess marchioness".split())
+
+# Regnal numbers in monarchs' names ("Mohammed VI", "Charles III").
+REGNAL = frozenset("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
+
 # Courtesy titles before a name: "Mr Blinken" is a mention of Blinken.
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof madam monsieur herr".split())
 

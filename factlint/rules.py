@@ -179,6 +179,9 @@ def load_rule(path: Path) -> Rule:
     for key in kind.required:
         if key not in options:
             raise RuleError(f"check kind {extends!r} needs option {key!r}", p, data.line_of("options"))
+    problem = kind.validate(dict(options))
+    if problem:
+        raise RuleError(problem, p, data.line_of("options"))
     what = f"check kind {extends!r}" + (f" with verdict {options['verdict']!r}" if "verdict" in options else "")
     situations = kind.situations(dict(options))
     _check_messages(message, situations, what, p, data.line_of("message"))

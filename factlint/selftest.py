@@ -16,7 +16,7 @@ from factlint.dates import parse_day
 from factlint.document import parse_document
 from factlint.engine import Linter, Settings
 from factlint.findings import Finding
-from factlint.fix import apply_fixes, fix_source, split_source
+from factlint.fix import UNSETTLED, fix_source, split_source
 from factlint.kb.index import KBIndex
 from factlint.rules import Example, Rule
 
@@ -61,7 +61,7 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
             continue
         fixed = _after_fixes(linter, ex)
         if fixed is not None:
-            problems.append(f"{where}: its fixes do not settle: a second round changes {fixed!r} again")
+            problems.append(f"{where}: its fixes do not settle: {fixed} would be changed again")
     for ex in rule.passing:
         found = reported(ex)
         if found:
@@ -81,14 +81,12 @@ def _pinned(ex: Example, found: list[Finding]) -> str | None:
 
 
 def _after_fixes(linter: Linter, ex: Example) -> str | None:
-    """The fixed text if the rule's safe fixes do not settle (a second round
-    would change it again), else None."""
+    """The text the rule's safe fixes would leave, if they do not settle (a
+    fix whose text would be changed again: ``--fix`` refuses it), else None."""
     source = split_source(ex.text.encode("utf-8"), EXAMPLE_PATH)
-    lines, applied, _ = fix_source(linter, source, EXAMPLE_PATH)
-    if not applied:
+    lines, applied, skipped = fix_source(linter, source, EXAMPLE_PATH)
+    unsettled = [s for s in skipped if s.reason == UNSETTLED]
+    if not unsettled:
         return None
-    fixed = "\n".join(lines)
-    doc = parse_document(fixed, EXAMPLE_PATH)
-    findings, _ = linter.lint_document(doc)
-    _, again, _ = apply_fixes(doc, lines, findings, linter.rules)
-    return fixed if again else None
+    f = unsettled[0].finding
+    return f"{f.text!r} -> {f.fix!r}"

@@ -104,6 +104,11 @@ def keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(text))
 
 
+# Abbreviated given names written with a full stop inside a name, like an
+# initial ("Md. Abdul Hamid", "Gudni Th. Johannesson").
+NAME_ABBREVIATIONS = frozenset(("Md", "Mohd", "Th"))
+
+
 def gap_kind(gap: str, prev: Token | None = None) -> str:
     """Classify the text between two tokens.
 
@@ -123,7 +128,7 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
         return "hyphen"
     if len(gap) == 1 and gap in APOSTROPHES:
         return "apostrophe"
-    if prev is not None and len(prev.raw) == 1 and gap[0] == "." and (gap[1:] == "" or gap[1:].isspace()) and gap.count("\n") <= 1:
+    if prev is not None and (len(prev.raw) == 1 or prev.raw in NAME_ABBREVIATIONS) and gap[0] == "." and (gap[1:] == "" or gap[1:].isspace()) and gap.count("\n") <= 1:
         return "dot"
     return "break"
 

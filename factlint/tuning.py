@@ -25,7 +25,7 @@ MIN_SLIP_LENGTH = 5
 SHORT_FORM_MIN_TOKENS = 3
 
 # -- names ---------------------------------------------------------------------
-MAX_NAME_TOKENS = 6         # a run of capitalised words longer than this is not one name
+MAX_NAME_TOKENS = 6         # a run of more capitalised words than this is not one name (parts joined by a hyphen count as one)
 NEAR_NAME_TOKENS = (2, 4)   # a near miss or a mix-up has this many tokens (inclusive)
 UNKNOWN_NAME_TOKENS = (2, 3)  # an unknown name after a title has this many tokens
 

@@ -13,7 +13,8 @@ import pytest
 from factlint.cli import main
 from factlint.document import parse_document
 from factlint.engine import Linter, Settings
-from factlint.fix import _open_quote, apply_fixes, fix_paths, split_source, write_fixes
+from factlint.fix import apply_fixes, fix_paths, split_source, write_fixes
+from factlint.spans import open_quote as _open_quote
 from factlint.kb.index import KBIndex
 from factlint.rules import load_rules
 
@@ -241,3 +242,89 @@ def test_british_quotes_are_left(tmp_path: Path, capsys: pytest.CaptureFixture[s
     _, _, err = fix(capsys, "--fix", str(draft))
     assert "inside quotation marks: 1" in err
     assert draft.read_text(encoding="utf-8") == text.replace("said Sergei", "said Sergey")
+
+
+# -- writing: nothing lost --------------------------------------------------------------------
+
+def test_a_read_only_file_is_not_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "ro.md"
+    draft.write_text(SLIPS + "\n", encoding="utf-8")
+    draft.chmod(0o444)
+    code, out, err = fix(capsys, "--fix", str(draft))
+    assert draft.read_text(encoding="utf-8") == SLIPS + "\n"
+    assert f"{draft}: read-only file; not fixed" in err
+    assert code == 2 and "FL201" in out  # still reported
+
+
+def test_hard_links_see_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "a.md"
+    draft.write_text(SLIPS + "\n", encoding="utf-8")
+    other = tmp_path / "b.md"
+    other.hardlink_to(draft)
+    inode = draft.stat().st_ino
+    fix(capsys, "--fix", str(draft))
+    assert draft.stat().st_ino == inode and draft.stat().st_nlink == 2
+    assert other.read_text(encoding="utf-8") == FIXED + "\n"
+
+
+def test_owner_and_mode_are_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    draft = tmp_path / "a.md"
+    draft.write_text(SLIPS + "\n", encoding="utf-8")
+    draft.chmod(0o640)
+    if os.getuid() == 0:
+        os.chown(draft, 12345, 12345)
+    before = draft.stat()
+    fix(capsys, "--fix", str(draft))
+    after = draft.stat()
+    assert draft.read_text(encoding="utf-8") == FIXED + "\n"
+    assert (stat.S_IMODE(after.st_mode), after.st_uid, after.st_gid) == (0o640, before.st_uid, before.st_gid)
+
+
+def test_one_file_named_twice_is_fixed_once(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text(SLIPS + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = fix(capsys, "--fix", "d.md", "./d.md")
+    assert "changed on disk" not in err and "fixed 2 problems in 1 file" in err
+    assert draft.read_text(encoding="utf-8") == FIXED + "\n"
+
+
+def test_a_directory_that_cannot_be_written_leaves_the_others_fixed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile as tf
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.md").write_text(SLIPS + "\n", encoding="utf-8")
+    good = tmp_path / "b.md"
+    good.write_text(SLIPS + "\n", encoding="utf-8")
+    real = tf.mkstemp
+
+    def refuse(*args, dir=None, **kw):  # type: ignore[no-untyped-def]  # as in a read-only directory, even for root
+        if dir is not None and Path(dir) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, dir=dir, **kw)
+
+    monkeypatch.setattr(tf, "mkstemp", refuse)
+    code, out, err = fix(capsys, "--fix", str(locked / "a.md"), str(good))
+    assert code == 2
+    assert f"{locked / 'a.md'}: cannot write file: Permission denied; not fixed" in err
+    assert good.read_text(encoding="utf-8") == FIXED + "\n"
+
+
+def test_house_style_swaps_that_would_corrupt_text_are_load_errors(tmp_path: Path) -> None:
+    from factlint.errors import RuleError
+    from factlint.rules import load_rule
+
+    base = ("code: NR001\nname: x\nextends: substitution\nseverity: warning\nmessage: \"{{text}}\"\n"
+            "options: {{swap: {swap}}}\ndescription: x\nexamples: {{fail: [a], pass: [b]}}\n")
+    for swap, expected in [("{percent: null}", "must be replaced by a word or phrase, got 'None'"),
+                           ("{percent: [a, b]}", "must be replaced by a word or phrase"),
+                           ("{cat: cat cat}", "the replacement contains the word it replaces")]:
+        p = tmp_path / "NR001.yaml"
+        p.write_text(base.format(swap=swap), encoding="utf-8")
+        with pytest.raises(RuleError, match=expected):
+            load_rule(p)

@@ -121,7 +121,11 @@ def misspelled(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None
     if len(m.text.split()) == 1:  # a family name alone: suggest the family name
         canonical = ix.canonical_family(pid) or canonical
         f["name"] = canonical
-    return Verdict(VerdictKind.MISSPELLED, Situation.NEAR, m.segment, m.start, m.end, f, (canonical,))
+    # Suggest the known form the slip is a slip of, word for word ("Cristina
+    # Firnandez" -> "Cristina Fernandez", not the longer canonical name): a
+    # fix replaces exactly the words written.
+    near = m.form.text if m.form is not None and len(m.form.key) == len(tokenize(m.text)) > 1 else canonical
+    return Verdict(VerdictKind.MISSPELLED, Situation.NEAR, m.segment, m.start, m.end, f, (near,))
 
 
 def _close(ix: KBIndex, m: Mention, pid: str) -> bool:

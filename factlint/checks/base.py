@@ -24,6 +24,19 @@ class Context:
     verdicts: list[Verdict] = field(default_factory=list)
 
 
+def reads_as(ctx: Context, segment: int, start: int, suggestion: str) -> bool:
+    """The draft, from *start* on, already reads *suggestion*: a name whose
+    form runs on past the words the mention covers ("Albert II, Prince of
+    Monaco" read as "Albert II") is written as suggested, not a variant."""
+    text = ctx.doc.segments[segment].text
+    want = " ".join(suggestion.split())
+    got = " ".join(text[start : start + 2 * len(suggestion) + 2].split())
+    if not got.startswith(want):
+        return False
+    rest = got[len(want) : len(want) + 1]
+    return not (rest.isalnum() and want[-1:].isalnum())
+
+
 # The fields and situations a check kind reports: situation -> the fields
 # every hit in that situation provides. A kind with one situation uses "".
 Situations = Mapping[str, frozenset[str]]
@@ -44,5 +57,9 @@ class CheckKind(Protocol):
     choices: dict[str, tuple[str, ...]]
 
     def situations(self, options: dict[str, Any]) -> Situations: ...
+
+    def validate(self, options: dict[str, Any]) -> str | None:
+        """What is wrong with option values beyond their types, if anything."""
+        ...
 
     def check(self, ctx: Context, options: dict[str, Any]) -> Iterable[Hit]: ...

@@ -24,6 +24,9 @@ class ConsistencyCheck:
     needs_kb: bool = True
     choices: dict[str, tuple[str, ...]] = {}
 
+    def validate(self, options: dict[str, Any]) -> str | None:
+        return None
+
     def situations(self, options: dict[str, Any]) -> Situations:
         fields = frozenset(("text", "first", "line", "expected"))
         return {"name": fields, "family": fields}

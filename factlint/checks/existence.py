@@ -19,6 +19,10 @@ class ExistenceCheck:
     needs_kb: bool = False
     choices: dict[str, tuple[str, ...]] = {}
 
+    def validate(self, options: dict[str, Any]) -> str | None:
+        bad = [t for t in options["tokens"] if not isinstance(t, str) or not t.strip()]
+        return f"every token must be a word or phrase, got {str(bad[0])[:200]!r}" if bad else None
+
     def situations(self, options: dict[str, Any]) -> Situations:
         return {"": frozenset(("text",))}
 

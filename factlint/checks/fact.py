@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from factlint.assess.verdict import SITUATIONS, VerdictKind
-from factlint.checks.base import Context, Situations
+from factlint.checks.base import Context, Situations, reads_as
 from factlint.findings import Hit
 
 VERDICTS: tuple[str, ...] = tuple(VerdictKind)
@@ -24,6 +24,9 @@ class FactCheck:
     needs_kb: bool = True
     choices: dict[str, tuple[str, ...]] = {"verdict": VERDICTS}
 
+    def validate(self, options: dict[str, Any]) -> str | None:
+        return None
+
     def situations(self, options: dict[str, Any]) -> Situations:
         return SITUATIONS[VerdictKind(options["verdict"])]
 
@@ -31,5 +34,7 @@ class FactCheck:
         kind = options["verdict"]
         for v in ctx.verdicts:
             if v.kind == kind:
+                if kind == VerdictKind.MISSPELLED and v.suggestions and reads_as(ctx, v.segment, v.start, v.suggestions[0]):
+                    continue  # the name runs on as suggested: written right
                 fix = v.suggestions[0] if kind == VerdictKind.MISSPELLED and len(v.suggestions) == 1 else None
                 yield Hit(v.segment, v.start, v.end, v.situation, v.fields, v.suggestions, v.probable, fix)

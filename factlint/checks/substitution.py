@@ -47,6 +47,16 @@ class SubstitutionCheck:
     needs_kb: bool = False
     choices: dict[str, tuple[str, ...]] = {}
 
+    def validate(self, options: dict[str, Any]) -> str | None:
+        for key, value in options["swap"].items():
+            if not isinstance(key, str) or not key.strip():
+                return f"swap keys must be words or phrases, got {str(key)[:200]!r}"
+            if not isinstance(value, str) or not value.strip():
+                return f"swap {key!r} must be replaced by a word or phrase, got {str(value)[:200]!r}"
+            if word_pattern([key], bool(options.get("ignorecase", True)), bool(options.get("hyphenated", False))).search(value):
+                return f"swap {key!r} -> {value!r}: the replacement contains the word it replaces, so every fix would add another"
+        return None
+
     def situations(self, options: dict[str, Any]) -> Situations:
         return {"": frozenset(("text", "good"))}
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from factlint.checks.base import Context, Situations
+from factlint.checks.base import Context, Situations, reads_as
 from factlint.findings import Hit
-from factlint.text import written
+from factlint.lexicon import NAME_PARTICLES
+from factlint.text import fold, written
 
 
 class VariantCheck:
@@ -15,6 +16,9 @@ class VariantCheck:
     required: tuple[str, ...] = ()
     needs_kb: bool = True
     choices: dict[str, tuple[str, ...]] = {}
+
+    def validate(self, options: dict[str, Any]) -> str | None:
+        return None
 
     def situations(self, options: dict[str, Any]) -> Situations:
         fields = frozenset(("text", "name"))
@@ -31,11 +35,20 @@ class VariantCheck:
             if (m.segment, m.start) in flagged or len(m.persons) != 1:
                 continue
             person = ix.kb.people[m.persons[0]]
-            if m.kind == "name" and m.form_kind in ("alias", "variant"):
+            if m.kind == "name" and m.form_kind in ("alias", "variant") and not reads_as(ctx, m.segment, m.start, person.name):
                 yield Hit(m.segment, m.start, m.end, m.form_kind, {"text": " ".join(m.text.split()), "name": person.name},
                           (person.name,), fix=person.name)
             elif m.kind == "family" and options.get("family", True):
                 canonical = ix.canonical_family(person.id)
-                if canonical and written(m.text) != written(canonical):
+                if canonical and written(m.text) not in (written(canonical), written(_without_particles(canonical))):
                     yield Hit(m.segment, m.start, m.end, "family", {"text": m.text, "name": canonical},
                               (canonical,), fix=canonical)
+
+
+def _without_particles(family: str) -> str:
+    """The family name without its leading particles ("de Kirchner" -> "Kirchner",
+    "al-Assad" -> "Assad"): how news copy writes it alone, not a variant."""
+    words = family.replace("-", " ", 1).split() if family[:3].lower() in ("al-", "el-") else family.split()
+    while len(words) > 1 and fold(words[0]) in NAME_PARTICLES:
+        words = words[1:]
+    return " ".join(words)

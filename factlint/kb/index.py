@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
-from factlint.lexicon import NAME_PARTICLES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, TIME_MODIFIERS
+from factlint.lexicon import NAME_PARTICLES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, PEERAGE, REGNAL, TIME_MODIFIERS
 from factlint.text import fold, keys, tokenize
 
 Key = tuple[str, ...]
@@ -53,6 +53,19 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
         return NameForm(person.id, text, kind, k, k[:-n] if len(k) > n else (), k[-n:], False, max(len(k) - n, 0))
     if len(k) == 1:
         return NameForm(person.id, text, kind, k, (), k, False, 0)
+    if k[-1] in REGNAL or any(w in REGNAL and k[i + 2 : i + 3] == ("of",) for i, w in enumerate(k[1:])):
+        # A monarch's name ("Mohammed VI", "Mohammed VI of Morocco", "Albert
+        # II"): no family name to write alone; the name up to "of" is one.
+        cut = k.index("of", 1) if "of" in k[1:] else len(k)
+        return NameForm(person.id, text, kind, k, (), k[:cut], False, 0)
+    if k[0] in PEERAGE and k[1] == "of":
+        # "Marquess of Lothian": a title of a place, with no family name in it
+        return NameForm(person.id, text, kind, k, (), k, False, 0)
+    if k[0] in PEERAGE:
+        # A peer: "Lord Ahmad of Wimbledon", "Baroness Smith": the name is
+        # the one after the rank, before "of" (the rank is not a given name).
+        cut = k.index("of", 2) if "of" in k[2:] else len(k)
+        return NameForm(person.id, text, kind, k, (), k[1:cut], False, 1)
     # Particles such as "al-", "van", "de" belong to the family name.
     i = len(k) - 1
     while i > 1 and k[i - 1] in NAME_PARTICLES:

@@ -52,13 +52,16 @@ def run_end(v: Tokens, i: int) -> int:
     """The end of the run of capitalised words (and name particles) at *i*."""
     toks, n = v.toks, v.n
     j = i + 1
-    while j < n and j - i < MAX_NAME_TOKENS and not toks[j - 1].possessive:
+    words = 1  # parts joined by a hyphen or an apostrophe ("Al-Sabah") are one word
+    while j < n and words < MAX_NAME_TOKENS and not toks[j - 1].possessive:
         kind = v.kinds[j]
         if BARRIER in v.gaps[j]:
             break
         if kind in ("hyphen", "apostrophe") and is_word(toks[j]):
             j += 1
-        elif kind in ("space", "dot") and toks[j].raw[:1].isupper() and is_word(toks[j]):
+            continue
+        words += 1
+        if kind in ("space", "dot") and toks[j].raw[:1].isupper() and is_word(toks[j]):
             j += 1
         elif (kind == "space" and toks[j].key in NAME_PARTICLES and j + 1 < n
               and v.kinds[j + 1] in ("space", "hyphen") and toks[j + 1].raw[:1].isupper()):

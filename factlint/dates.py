@@ -14,6 +14,15 @@ from typing import NamedTuple
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+# The years factlint accepts in any date (article, config, KB). The checks
+# add windows of up to a few decades to a date (``factlint.tuning``: RECENT,
+# MIX_WINDOW, RECORD_MARGIN; "several years later") and Python's dates end at
+# years 1 and 9999, so a date near either end would overflow. Dates outside
+# this range are rejected with "date out of range", never clamped: a clamped
+# date would be checked as a different day than the one written.
+MIN_YEAR = 1000
+MAX_YEAR = 9899
+
 
 class Period(NamedTuple):
     """An inclusive range of days written as one (possibly partial) date.
@@ -39,7 +48,7 @@ def parse_period(value: object) -> Period:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return Period.day(value)
+        return Period.day(check_day(value))
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -49,8 +58,8 @@ def parse_period(value: object) -> Period:
     if not m:
         raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
     year = int(m.group(1))
-    if year < 1:
-        raise ValueError(f"impossible date {value!r}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(out_of_range(value))
     if m.group(2) is None:
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), text)
     month = int(m.group(2))
@@ -72,3 +81,14 @@ def parse_day(value: object) -> dt.date:
         # A partial article date is allowed: check it at its whole range.
         raise ValueError(f"expected a full date YYYY-MM-DD, got {value!r}")
     return period.start
+
+
+def out_of_range(value: object) -> str:
+    return f"date out of range: {value!r} (factlint checks years {MIN_YEAR} to {MAX_YEAR})"
+
+
+def check_day(day: dt.date) -> dt.date:
+    """*day* itself, or ValueError when it is outside the years factlint checks."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(out_of_range(day.isoformat()))
+    return day

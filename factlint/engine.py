@@ -16,8 +16,10 @@ from pathlib import Path
 from factlint.assess import Assessor
 from factlint.assess.family import family_slips as _family_slips  # under this name bench/run.py's profile times it
 from factlint.checks import CHECKS, Context
-from factlint.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, decode, parse_document, read_path
-from factlint.errors import DraftError, RuleError
+from factlint.dates import check_day
+from factlint.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, parse_document, read_path, read_stdin
+from factlint.errors import ConfigError, DraftError, RuleError
+from factlint.fsio import walk
 from factlint.findings import FileError, Finding, Hit, Result, severity_rank
 from factlint.kb.index import KBIndex
 from factlint.mentions import scan_document
@@ -43,6 +45,11 @@ class Linter:
         self.kb = kb
         self.rules = rules
         self.settings = settings or Settings()
+        for what, day in (("date", self.settings.date), ("config date", self.settings.config_date)):
+            try:
+                check_day(day) if day is not None else None
+            except ValueError as exc:
+                raise ConfigError(f"{what}: {exc}") from None
 
     # -- policy ------------------------------------------------------------------
     def active(self, path: str) -> list[Rule]:
@@ -105,8 +112,7 @@ class Linter:
         for shown, path in expand_paths(paths, result):
             try:
                 if path is None:
-                    raw = sys.stdin.buffer.read()
-                    doc = parse_document(decode(raw, shown), shown, markdown=True)
+                    doc = read_stdin(getattr(sys.stdin, "buffer", None), shown)
                 else:
                     doc = read_path(path, shown)
             except DraftError as exc:
@@ -130,24 +136,29 @@ def _glob_match(path: str, pattern: str, base: Path | None) -> bool:
 
 
 def expand_paths(paths: Sequence[str], result: Result) -> Iterable[tuple[str, Path | None]]:
-    """Files to check, as (shown path, Path or None for stdin); missing ones become errors."""
+    """Files to check, as (shown path, Path or None for stdin).
+
+    A directory is walked for drafts (hidden entries skipped, symbolically
+    linked directories followed once each); a subdirectory that cannot be
+    read, and a path that does not exist, become errors. A named file is
+    yielded whatever it is: reading it reports a FIFO, a device or a loop.
+    """
     seen: set[str] = set()
+
+    def unreadable(d: Path, message: str) -> None:
+        result.errors.append(FileError(str(d), message))
+
     for raw in paths:
         if raw == "-":
             yield "-", None
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in DRAFT_SUFFIXES and f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            for f in found:
+            for f in walk(p, lambda name: Path(name).suffix.lower() in DRAFT_SUFFIXES, unreadable, skip_hidden=True):
                 if str(f) not in seen:
                     seen.add(str(f))
                     yield str(f), f
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             if raw not in seen:
                 seen.add(raw)
                 yield raw, p
@@ -204,10 +215,14 @@ def lint_text(text: str, kb: KBIndex | None = None, date: str | dt.date | None =
     from factlint.kb import load_kb
 
     rules = rules if rules is not None else load_rules()
+    try:
+        day = parse_day(date) if date is not None else None
+    except ValueError as exc:
+        raise ConfigError(f"date: {exc}") from None
     settings = Settings(
         select=resolve_codes(list(select), rules, "select") if select is not None else None,
         ignore=resolve_codes(list(ignore), rules, "ignore"),
-        date=parse_day(date) if isinstance(date, str) else date,
+        date=day,
     )
     index = kb if kb is not None else load_kb()
     doc = parse_document(text.replace("\r\n", "\n").replace("\r", "\n"), path, markdown=markdown)

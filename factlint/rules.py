@@ -16,7 +16,8 @@ from typing import Any
 
 from factlint.checks import CHECKS
 from factlint.checks.base import Situations
-from factlint.errors import RuleError
+from factlint.errors import RuleError, shown
+from factlint.fsio import walk
 from factlint.findings import SEVERITIES
 from factlint.yamlio import LocDict, load_yaml_file
 
@@ -199,10 +200,13 @@ def load_rules(dirs: list[Path] | None = None, builtin: bool = True) -> dict[str
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     sources = ([builtin_rule_dir()] if builtin else []) + list(dirs or [])
+    def unreadable(d: Path, message: str) -> None:
+        raise RuleError(message, str(d))
+
     for d in sources:
         if not d.is_dir():
             raise RuleError("rule directory not found", str(d))
-        for path in sorted(p for p in d.rglob("*") if p.suffix in (".yaml", ".yml")):
+        for path in walk(d, lambda name: Path(name).suffix in (".yaml", ".yml"), unreadable):
             rule = load_rule(path)
             if rule.code in rules:
                 raise RuleError(f"duplicate rule code {rule.code} (also in {rules[rule.code].path})", str(path))

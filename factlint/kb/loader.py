@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from factlint.dates import Period, parse_period
-from factlint.errors import KnowledgeBaseError, KnowledgeBaseErrors
+from factlint.errors import KnowledgeBaseError, KnowledgeBaseErrors, shown
+from factlint.fsio import walk
 from factlint.kb.model import (
     FileMeta,
     Jurisdiction,
@@ -56,12 +57,19 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
 
 
-def kb_files(source: Path) -> list[Path]:
-    """The YAML files of one KB source, sorted by path."""
+def kb_files(source: Path, errors: list[KnowledgeBaseError] | None = None) -> list[Path]:
+    """The YAML files of one KB source, sorted by path (symbolically linked
+    directories followed once each). A subdirectory that cannot be read is
+    added to *errors* (raised when no list is given)."""
+    def unreadable(d: Path, message: str) -> None:
+        if errors is None:
+            raise KnowledgeBaseError(message, str(d))
+        errors.append(KnowledgeBaseError(message, str(d)))
+
     if source.is_dir():
-        return sorted(p for p in source.rglob("*") if p.suffix in KB_SUFFIXES and p.is_file())
-    if source.is_file():
-        return [source]
+        return list(walk(source, lambda name: Path(name).suffix in KB_SUFFIXES, unreadable))
+    if source.exists() or source.is_symlink():
+        return [source]  # reading it reports what is wrong with it
     raise KnowledgeBaseError("no such KB file or directory", str(source))
 
 
@@ -242,7 +250,7 @@ def load_sources(sources: Iterable[Path]) -> KnowledgeBase:
     merged: dict[str, dict[str, _Entry]] = {s: {} for s in SECTIONS}
     for source in sources:
         try:
-            files = kb_files(source)
+            files = kb_files(source, reader.errors)
         except KnowledgeBaseError as exc:
             reader.errors.append(exc)
             continue

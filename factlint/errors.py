@@ -49,6 +49,10 @@ class DraftError(FactlintError):
     """A draft that cannot be read (binary, not UTF-8, empty, missing)."""
 
 
+class OutputError(FactlintError):
+    """The report cannot be written (a full disk, a closed standard output)."""
+
+
 MAX_QUOTED = 200  # characters of a bad value an error message quotes, at most
 
 

@@ -58,13 +58,13 @@ def read_bytes(path: Path, limit: int, error: type[FactlintError], shown: str | 
         if stat.S_ISDIR(st.st_mode):
             raise error("is a directory", where)
         if not stat.S_ISREG(st.st_mode):
-            raise error(f"not a regular {what}: {_kind(st.st_mode)}", where)
+            raise error(f"not a regular file: {_kind(st.st_mode)}", where)
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise error(f"cannot read {what}: {os_reason(exc, path)}", where) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the stat and the open
-            raise error(f"not a regular {what}", where)
+            raise error("not a regular file", where)
         with os.fdopen(fd, "rb", closefd=False) as f:
             raw = f.read(limit + 1)
     except OSError as exc:
@@ -72,7 +72,8 @@ def read_bytes(path: Path, limit: int, error: type[FactlintError], shown: str | 
     finally:
         os.close(fd)
     if len(raw) > limit:
-        raise error(f"too large: over {size_text(limit)} (the limit for one {what})", where)
+        kind = "draft" if limit == MAX_DRAFT_BYTES else what
+        raise error(f"too large: over {size_text(limit)} (the limit for one {kind})", where)
     return raw
 
 

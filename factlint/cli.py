@@ -25,7 +25,7 @@ from factlint.baseline import write_baseline as save_baseline
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
-from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, OutputError
+from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, OutputError, shown
 from factlint.fsio import os_reason
 from factlint.findings import SEVERITIES, FileError
 from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
@@ -45,7 +45,7 @@ def _kb_paths(values: list[str] | None) -> list[Path] | None:
     """--kb values as paths; an empty one is an error (Path("") would be the current directory)."""
     for value in values or []:
         if not value.strip():
-            raise ConfigError(f"--kb: empty path {value!r} (name a KB file or directory)")
+            raise ConfigError(f"--kb: empty path {shown(value)} (name a KB file or directory)")
     return [Path(v) for v in values] if values is not None else None
 
 
@@ -68,14 +68,14 @@ def _split(values: list[str] | None, option: str = "--select") -> list[str]:
     for raw in values or []:
         words = raw.replace(",", " ").split()
         if not words:
-            raise ConfigError(f"{option}: empty value {raw!r} (give rule codes, prefixes or names)")
+            raise ConfigError(f"{option}: empty value {shown(raw)} (give rule codes, prefixes or names)")
         out.extend(words)
     return out
 
 
 def _not_empty(value: str | None, option: str) -> None:
     if value is not None and not value.strip():
-        raise ConfigError(f"{option}: empty value {value!r}")
+        raise ConfigError(f"{option}: empty value {shown(value)}")
 
 
 def _config(explicit: Path | None, paths: list[str]) -> Config:
@@ -118,10 +118,10 @@ def check(
     cfg = _config(config, targets)
     fmt = format or os.environ.get("FACTLINT_FORMAT") or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in REPORTERS:
-        raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(REPORTERS)})")
+        raise ConfigError(f"unknown format {shown(fmt)} (expected one of {', '.join(REPORTERS)})")
     threshold = fail_on or cfg.fail_on
     if threshold not in SEVERITIES:
-        raise ConfigError(f"unknown --fail-on {threshold!r} (expected one of {', '.join(SEVERITIES)})")
+        raise ConfigError(f"unknown --fail-on {shown(threshold)} (expected one of {', '.join(SEVERITIES)})")
     rules = load_rules(cfg.rules)
     settings = Settings(
         select=resolve_codes(_split(select), rules, "--select") if select else (

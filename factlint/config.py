@@ -127,7 +127,7 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         if key_n not in KEYS:
             raise ConfigError(f"unknown key {shown(key)} (expected one of {', '.join(sorted(KEYS))})", p, at)
         if key_n in seen:
-            raise ConfigError(f"{key!r} given twice (also as {seen[key_n]!r})", p, at)
+            raise ConfigError(f"{shown(key)} given twice (also as {shown(seen[key_n])})", p, at)
         seen[key_n] = key
         _set(cfg, key_n, value, _Where(p, at, key))
     return cfg
@@ -140,7 +140,7 @@ class _Where:
     key: str
 
     def error(self, problem: str) -> ConfigError:
-        return ConfigError(f"{self.key!r} {problem}", self.path, self.line)
+        return ConfigError(f"{shown(self.key)} {problem}", self.path, self.line)
 
 
 def _words(value: Any, where: _Where, allow_empty: bool = True) -> list[str]:

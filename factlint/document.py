@@ -23,7 +23,7 @@ from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
 from factlint.dates import check_day, parse_day
-from factlint.errors import DraftError
+from factlint.errors import DraftError, shown
 from factlint.fsio import MAX_DRAFT_BYTES, read_bytes, read_stream
 from factlint.yamlio import LocDict, load_yaml_text
 
@@ -193,7 +193,7 @@ def front_matter_date(fm: dict[str, Any], path: str) -> dt.date | None:
                     raise ValueError(f"expected YYYY-MM-DD, got {shown(value)}")
                 return parse_day(m.group(1))
             except ValueError as exc:
-                raise DraftError(f"front matter {key!r}: {exc}", path, line) from None
+                raise DraftError(f"front matter {shown(key)}: {exc}", path, line) from None
     return None
 
 

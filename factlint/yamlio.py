@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from factlint.errors import FactlintError
+from factlint.errors import FactlintError, shown
 from factlint.fsio import MAX_DATA_BYTES, read_bytes
 
 MAX_DEPTH = 100            # nested mappings and sequences
@@ -48,7 +48,7 @@ class DuplicateKey(yaml.YAMLError):
     def __init__(self, key: object, line: int) -> None:
         self.key = key
         self.line = line
-        super().__init__(f"duplicate key {key!r}")
+        super().__init__(f"duplicate key {shown(key)}")
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -144,7 +144,7 @@ def load_yaml_text(text: str, path: str, error: type[FactlintError] = FactlintEr
         check_bounds(text, path, error)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
     except DuplicateKey as exc:
-        raise error(f"duplicate key {exc.key!r}", path, exc.line) from None
+        raise error(f"duplicate key {shown(exc.key)}", path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

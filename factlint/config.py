@@ -71,10 +71,8 @@ def _pyproject_table(path: Path) -> tuple[bool, Any]:
             raise ConfigError(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", p) from None
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise ConfigError(f"invalid TOML: {reason}", p) from None
-    if not isinstance(tool, dict):
-        if _TOOL_TABLE_RE.search(raw) or b"factlint" in raw:
-            raise ConfigError(f"'tool' must be a table, got {shown(tool)}", p)
-        return False, None
+    if not isinstance(tool, dict):  # no tool can have a table in it, factlint included
+        raise ConfigError(f"'tool' must be a table, got {shown(tool)}", p)
     if "factlint" not in tool:
         return False, None
     return True, tool["factlint"]

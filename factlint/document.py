@@ -113,7 +113,7 @@ def decode(raw: bytes, path: str) -> str:
 
 def read_path(path: Path, display: str | None = None) -> Document:
     shown = display if display is not None else str(path)
-    raw = read_bytes(path, MAX_DRAFT_BYTES, DraftError, shown)
+    raw = read_bytes(path, MAX_DRAFT_BYTES, DraftError, shown, what="draft")
     return parse_document(decode(raw, shown), shown, markdown=path.suffix.lower() not in TEXT_SUFFIXES)
 
 
@@ -166,10 +166,10 @@ def _simple_front_matter(lines: list[str]) -> LocDict | None:
         if m is None or m.group(1) in data:
             return None
         value = m.group(2)
-        if _PLAIN_VALUE_RE.match(value):
-            data[m.group(1)] = value or None
-        elif q := _QUOTED_RE.match(value):
+        if q := _QUOTED_RE.match(value):  # before plain: a plain value may hold quotes ("it's")
             data[m.group(1)] = q.group(1) if q.group(1) is not None else q.group(2)
+        elif _PLAIN_VALUE_RE.match(value):
+            data[m.group(1)] = value or None
         elif _FLOW_LIST_RE.match(value):
             data[m.group(1)] = [item.strip() for item in value[1:-1].split(",") if item.strip()]
         else:

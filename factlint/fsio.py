@@ -72,8 +72,7 @@ def read_bytes(path: Path, limit: int, error: type[FactlintError], shown: str | 
     finally:
         os.close(fd)
     if len(raw) > limit:
-        kind = "draft" if limit == MAX_DRAFT_BYTES else what
-        raise error(f"too large: over {size_text(limit)} (the limit for one {kind})", where)
+        raise error(f"too large: over {size_text(limit)} (the limit for one {what})", where)
     return raw
 
 

@@ -24,7 +24,7 @@ from markdown_it.rules_inline import StateInline
 
 from factlint.dates import check_day, parse_day
 from factlint.errors import DraftError, shown
-from factlint.fsio import MAX_DRAFT_BYTES, read_bytes, read_stream
+from factlint.fsio import MAX_DRAFT_BYTES, file_problem, read_bytes, read_stream
 from factlint.yamlio import LocDict, load_yaml_text
 
 BARRIER = "\x00"  # stands in for excluded text: no name or title spans it
@@ -76,28 +76,25 @@ class Document:
 
 # -- bytes to text -----------------------------------------------------------
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                  (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
 def decode(raw: bytes, path: str) -> str:
-    """Decode a draft, refusing what is not readable text.
+    """Decode a draft, refusing what is not a readable UTF-8 text.
 
-    UTF-8 (with or without a BOM) is the format; a UTF-16 or UTF-32 file
-    with its BOM (what some Windows editors save) is decoded too, since the
-    BOM says unambiguously what it is.
+    A UTF-16 or UTF-32 file (what some Windows editors save) is recognised
+    by its BOM and refused with its name, not called binary: drafts are
+    UTF-8, and ``--fix`` writes UTF-8. A file with nothing but a BOM and
+    blanks is empty.
     """
-    encoding = "utf-8"
-    for bom, name in _BOMS:
+    for bom, name in _UTF16_32_BOMS:
         if raw.startswith(bom):
-            encoding, raw = name, raw[len(bom):]
-            break
-    if encoding != "utf-8":
-        try:
-            raw = raw.decode(encoding).encode("utf-8")
-        except UnicodeError:
-            raise DraftError(f"not valid {encoding.upper()} although it starts with a {encoding.upper()} BOM "
-                             "(save the file as UTF-8)", path) from None
+            rest = raw[len(bom):]
+            if not rest.strip(b"\x00 \t\r\n"):
+                raise DraftError("empty file: nothing to check", path)
+            raise DraftError(f"{name} text, not UTF-8 (save the file as UTF-8)", path)
+    raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if not raw.strip():
         raise DraftError("empty file: nothing to check", path)
     if b"\x00" in raw:
@@ -109,6 +106,12 @@ def decode(raw: bytes, path: str) -> str:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DraftError(f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {col} (save the file as UTF-8)", path, line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def draft_problem(path: Path) -> str | None:
+    """Why *path* cannot be a draft (not a regular file, over the size
+    limit, unreadable), found without opening it; None if it may be one."""
+    return file_problem(path, MAX_DRAFT_BYTES, "draft")
 
 
 def read_path(path: Path, display: str | None = None) -> Document:

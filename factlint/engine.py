@@ -17,7 +17,15 @@ from factlint.assess import Assessor
 from factlint.assess.family import family_slips as _family_slips  # under this name bench/run.py's profile times it
 from factlint.checks import CHECKS, Context
 from factlint.dates import check_day
-from factlint.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, parse_document, read_path, read_stdin
+from factlint.document import (
+    MARKDOWN_SUFFIXES,
+    TEXT_SUFFIXES,
+    Document,
+    draft_problem,
+    parse_document,
+    read_path,
+    read_stdin,
+)
 from factlint.errors import ConfigError, DraftError, RuleError
 from factlint.fsio import walk
 from factlint.findings import FileError, Finding, Hit, Result, severity_rank
@@ -145,25 +153,35 @@ def expand_paths(paths: Sequence[str], result: Result) -> Iterable[tuple[str, Pa
     """
     seen: set[str] = set()
 
-    def unreadable(d: Path, message: str) -> None:
+    def unreadable(d: Path | str, message: str) -> None:
         result.errors.append(FileError(str(d), message))
 
-    for raw in paths:
-        if raw == "-":
-            yield "-", None
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for f in walk(p, lambda name: Path(name).suffix.lower() in DRAFT_SUFFIXES, unreadable, skip_hidden=True):
-                if str(f) not in seen:
-                    seen.add(str(f))
+    def candidates() -> Iterable[tuple[str, Path | None]]:
+        for raw in paths:
+            if raw == "-":
+                yield "-", None
+            elif Path(raw).is_dir():
+                for f in walk(Path(raw), lambda name: Path(name).suffix.lower() in DRAFT_SUFFIXES, unreadable, skip_hidden=True):
                     yield str(f), f
-        elif p.exists() or p.is_symlink():
-            if raw not in seen:
-                seen.add(raw)
-                yield raw, p
-        else:
-            result.errors.append(FileError(raw, "no such file or directory"))
+            elif Path(raw).exists() or Path(raw).is_symlink():
+                yield raw, Path(raw)
+            else:
+                unreadable(raw, "no such file or directory")
+
+    for shown, path in candidates():
+        if path is None:
+            yield shown, None
+            continue
+        if shown in seen:
+            continue
+        seen.add(shown)
+        # a FIFO, a device, a loop or a huge file is reported here, before
+        # anyone opens it (a FIFO would block the open, a device never end)
+        problem = draft_problem(path)
+        if problem is not None:
+            unreadable(shown, problem)
+            continue
+        yield shown, path
 
 
 def _suppressions(doc: Document, rules: dict[str, Rule]):  # type: ignore[no-untyped-def]

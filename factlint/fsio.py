@@ -49,16 +49,34 @@ def os_reason(exc: OSError, path: Path | str) -> str:
     return exc.strerror.lower() if exc.strerror else str(exc)
 
 
+def _too_large(limit: int, what: str) -> str:
+    return f"too large: over {size_text(limit)} (the limit for one {what})"
+
+
+def file_problem(path: Path, limit: int, what: str = "file") -> str | None:
+    """Why *path* cannot be read as a regular file of at most *limit* bytes
+    (found with ``os.stat``, without opening it), or None."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return f"cannot read {what}: {os_reason(exc, path)}"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a directory"
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file: {_kind(st.st_mode)}"
+    if st.st_size > limit:
+        return _too_large(limit, what)
+    return None
+
+
 def read_bytes(path: Path, limit: int, error: type[FactlintError], shown: str | None = None,
                what: str = "file") -> bytes:
     """The bytes of the regular file *path*, at most *limit* of them."""
     where = shown if shown is not None else str(path)
+    problem = file_problem(path, limit, what)
+    if problem is not None:
+        raise error(problem, where)
     try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            raise error("is a directory", where)
-        if not stat.S_ISREG(st.st_mode):
-            raise error(f"not a regular file: {_kind(st.st_mode)}", where)
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise error(f"cannot read {what}: {os_reason(exc, path)}", where) from None
@@ -72,7 +90,7 @@ def read_bytes(path: Path, limit: int, error: type[FactlintError], shown: str | 
     finally:
         os.close(fd)
     if len(raw) > limit:
-        raise error(f"too large: over {size_text(limit)} (the limit for one {what})", where)
+        raise error(_too_large(limit, what), where)  # it grew since the stat
     return raw
 
 
@@ -86,7 +104,7 @@ def read_stream(stream: object, limit: int, error: type[FactlintError], shown: s
         reason = os_reason(exc, shown) if isinstance(exc, OSError) else "it is closed"
         raise error(f"cannot read standard input: {reason}", shown) from None
     if len(raw) > limit:
-        raise error(f"too large: over {size_text(limit)} (the limit for one draft)", shown)
+        raise error(_too_large(limit, "draft"), shown)
     return bytes(raw)
 
 

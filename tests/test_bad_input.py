@@ -127,10 +127,12 @@ def test_broken_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     sweep(capsys, tmp_path, str(link), expected="broken symbolic link")
 
 
-def test_device(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("extra", [(), ("--fix",)])
+def test_device(tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: tuple[str, ...]) -> None:
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
-    sweep(capsys, tmp_path, "/dev/zero", expected="/dev/zero: not a regular file: a device")
+    sweep(capsys, tmp_path, "/dev/zero", *extra, expected="/dev/zero: not a regular file: a device",
+          good_checked=not extra)
 
 
 def test_fifo_does_not_hang(tmp_path: Path) -> None:
@@ -147,19 +149,20 @@ def test_fifo_does_not_hang(tmp_path: Path) -> None:
     assert f"{good}:5:14: FL103" in proc.stdout
 
 
-def test_fifo_in_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("extra", [(), ("--fix",)])
+def test_fifo_in_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: tuple[str, ...]) -> None:
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs here")
     (tmp_path / "drafts").mkdir()
-    os.mkfifo(tmp_path / "drafts" / "p.md")
-    sweep(capsys, tmp_path, str(tmp_path / "drafts"), expected="not a regular file: a FIFO",
+    os.mkfifo(tmp_path / "drafts" / "p.md")  # found by its type, never opened: no hang
+    sweep(capsys, tmp_path, str(tmp_path / "drafts"), *extra, expected="not a regular file: a FIFO",
           names=str(tmp_path / "drafts" / "p.md"))
 
 
 def test_draft_over_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("factlint.document.MAX_DRAFT_BYTES", 1000)
-    bad = write(tmp_path / "big.md", "word " * 300)
+    bad = write(tmp_path / "big.md", "word " * 300)  # found too large by its size, never read
     sweep(capsys, tmp_path, bad, expected="too large: over 1,000 bytes (the limit for one draft)")
 
 
@@ -393,18 +396,17 @@ def test_symlinked_subdirectory_is_followed_once(tmp_path: Path, capsys: pytest.
 
 # -- encodings, empty values --------------------------------------------------------------------
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_utf16_and_utf32_with_bom_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")])
+def test_utf16_and_utf32_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, name: str) -> None:
     bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
-    draft = write(tmp_path / "d.md", bom + GOOD.encode(encoding))
-    code, out, err = run(capsys, "check", "--no-default-kb", "--kb", FIXTURE_KB, draft)
-    assert code == 1 and err == ""
-    assert f"{draft}:5:14: FL103" in out and "    5 | US President Joe Blinken said." in out
+    bad = write(tmp_path / "d.md", bom + GOOD.encode(encoding))
+    sweep(capsys, tmp_path, bad, expected=f"{name} text, not UTF-8 (save the file as UTF-8)")
 
 
-def test_broken_utf16(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = write(tmp_path / "d.md", b"\xff\xfe" + "Hi".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
-    sweep(capsys, tmp_path, bad, expected="not valid UTF-16-LE although it starts with a UTF-16-LE BOM")
+def test_utf16_under_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path / "d.md", GOOD.encode("utf-16"))
+    sweep(capsys, tmp_path, bad, "--fix", expected="UTF-16 text, not UTF-8")
+    assert Path(bad).read_bytes() == GOOD.encode("utf-16")
 
 
 @pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n\n"])

@@ -89,7 +89,7 @@ def shown(value: object, limit: int = MAX_QUOTED) -> str:
             for i, x in enumerate(v):
                 if (i and emit(", ")) or walk(x, depth + 1):
                     return True
-            return emit("]" if isinstance(v, list) else ")")
+            return emit("]" if isinstance(v, list) else ",)" if len(v) == 1 else ")")
         if isinstance(v, str):
             return emit(repr(v[: limit + 1]))
         if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() > 4 * limit:

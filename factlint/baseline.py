@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from factlint.errors import ConfigError, shown
 from factlint.findings import Finding, Result
-from factlint.fsio import MAX_DATA_BYTES, read_bytes
+from factlint.fsio import MAX_DATA_BYTES, file_problem, read_bytes
 
 VERSION = 1
 MAX_COUNT = 10**9  # findings of one key in one draft: far more than a 10 MB draft can hold
@@ -53,6 +54,9 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
         "version": VERSION,
         "findings": [{"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(counts.items())],
     }
+    problem = file_problem(path, sys.maxsize, "baseline") if path.exists() else None
+    if problem is not None:  # opening a FIFO to write would block
+        raise ConfigError(f"cannot write baseline: {problem}", str(path))
     try:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:

@@ -76,24 +76,27 @@ class Document:
 
 # -- bytes to text -----------------------------------------------------------
 
-_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-                  (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                  (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def decode(raw: bytes, path: str) -> str:
     """Decode a draft, refusing what is not a readable UTF-8 text.
 
-    A UTF-16 or UTF-32 file (what some Windows editors save) is recognised
-    by its BOM and refused with its name, not called binary: drafts are
-    UTF-8, and ``--fix`` writes UTF-8. A file with nothing but a BOM and
-    blanks is empty.
+    A UTF-16 or UTF-32 text (what some Windows editors save: a BOM, then
+    text that decodes) is refused with its name, not called binary: drafts
+    are UTF-8, and ``--fix`` writes UTF-8. A file with nothing but a BOM
+    and blanks is empty.
     """
-    for bom, name in _UTF16_32_BOMS:
+    for bom, encoding in _UTF16_32_BOMS:
         if raw.startswith(bom):
-            rest = raw[len(bom):]
-            if not rest.strip(b"\x00 \t\r\n"):
+            try:
+                text = raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                break  # not such a text after all: the checks below say what it is
+            if not text.strip():
                 raise DraftError("empty file: nothing to check", path)
-            raise DraftError(f"{name} text, not UTF-8 (save the file as UTF-8)", path)
+            raise DraftError(f"{encoding[:6].upper()} text, not UTF-8 (save the file as UTF-8)", path)
     raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if not raw.strip():
         raise DraftError("empty file: nothing to check", path)

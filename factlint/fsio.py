@@ -60,6 +60,8 @@ def file_problem(path: Path, limit: int, what: str = "file") -> str | None:
         st = os.stat(path)
     except OSError as exc:
         return f"cannot read {what}: {os_reason(exc, path)}"
+    except ValueError:  # a NUL byte in the name
+        return f"cannot read {what}: not a valid file name"
     if stat.S_ISDIR(st.st_mode):
         return "is a directory"
     if not stat.S_ISREG(st.st_mode):

@@ -14,7 +14,7 @@ import traceback
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Optional, TextIO
+from typing import Annotated, Optional
 
 import click
 import typer
@@ -25,14 +25,14 @@ from factlint.baseline import write_baseline as save_baseline
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
-from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, OutputError, shown
-from factlint.fsio import os_reason
+from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, shown
 from factlint.findings import SEVERITIES, FileError
 from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
 from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
 from factlint.reporters import REPORTERS, Report
 from factlint.rules import load_rules, resolve_codes
+from factlint.stdout import GuardedStdout, discard_unwritten
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Catch factual slips about officials in news drafts.")
@@ -325,67 +325,16 @@ def _classes(name: str) -> tuple[type[BaseException], ...]:
     return tuple(getattr(m, name) for m in _click_modules() if isinstance(getattr(m, name, None), type))
 
 
-class _Stdout:
-    """Standard output that turns a failed write (a full disk, a closed
-    stream) into an :class:`OutputError`, so that it is one line and exit 2
-    rather than a traceback. A broken pipe (``| head``) stays as it is."""
-
-    def __init__(self, stream: TextIO | None) -> None:
-        self.stream = stream
-
-    def _fail(self, exc: BaseException | None) -> OutputError:
-        reason = "it is closed" if exc is None or isinstance(exc, ValueError) else os_reason(exc, "-")  # type: ignore[arg-type]
-        return OutputError(f"cannot write to standard output: {reason}")
-
-    def write(self, text: str) -> int:
-        if self.stream is None:
-            raise self._fail(None)
-        try:
-            return self.stream.write(text)
-        except BrokenPipeError:
-            raise
-        except (OSError, ValueError) as exc:
-            raise self._fail(exc) from None
-
-    def flush(self) -> None:
-        if self.stream is None:
-            return
-        try:
-            self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except (OSError, ValueError) as exc:
-            raise self._fail(exc) from None
-
-    def isatty(self) -> bool:
-        return self.stream is not None and self.stream.isatty()
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.stream, name)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     saved = sys.stdout
-    sys.stdout = _Stdout(saved)  # type: ignore[assignment]
+    sys.stdout = GuardedStdout(saved)  # type: ignore[assignment]
     try:
         return _run(args)
     finally:
         sys.stdout = saved
         if saved is not None and saved is sys.__stdout__:
-            _discard_unwritten(saved)
-
-
-def _discard_unwritten(stream: TextIO) -> None:
-    """After a failed write, what stays buffered would fail again at exit
-    (with a traceback from the interpreter): point the stream at nowhere."""
-    try:
-        stream.flush()
-    except (OSError, ValueError):
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-        except (OSError, ValueError):
-            pass
+            discard_unwritten(saved)
 
 
 def _run(args: list[str]) -> int:

@@ -14,7 +14,6 @@ import errno
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -182,7 +181,7 @@ def test_stdin_closed(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkey
 
 def test_stdin_closed_process(tmp_path: Path) -> None:
     good = write(tmp_path / "zz-good.md", GOOD)
-    proc = subprocess.run(["sh", "-c", f'"$0" -m factlint check --no-default-kb --kb "$1" --format concise - "$2" <&-',
+    proc = subprocess.run(["sh", "-c", '"$0" -m factlint check --no-default-kb --kb "$1" --format concise - "$2" <&-',
                            sys.executable, FIXTURE_KB, good], capture_output=True, text=True, timeout=30)
     assert proc.returncode == 2
     assert proc.stderr == "factlint: -: cannot read standard input: it is closed\n"

@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         sys.stdout = saved
         if saved is not None and saved is sys.__stdout__:
-            discard_unwritten(saved)
+            discard_unwritten(sys.__stdout__)
 
 
 def _run(args: list[str]) -> int:

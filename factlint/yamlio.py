@@ -94,6 +94,11 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+def _line(event: Any) -> int | None:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else None
+
+
 def check_bounds(text: str, path: str, error: type[FactlintError] = FactlintError) -> None:
     """Refuse YAML nested deeper than MAX_DEPTH, or whose aliases would add
     more than MAX_ALIAS_NODES nodes, before it is composed: libyaml's composer
@@ -108,17 +113,17 @@ def check_bounds(text: str, path: str, error: type[FactlintError] = FactlintErro
     distinct = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            n = sizes.get(event.anchor)
+            n = sizes.get(event.anchor or "")
             if n is None:
                 if any(o[0] == event.anchor for o in open_):
-                    raise error(f"recursive YAML alias *{event.anchor}", path, event.start_mark.line + 1)
+                    raise error(f"recursive YAML alias *{event.anchor}", path, _line(event))
                 continue  # an undefined alias: the composer reports it
             if open_:
                 open_[-1][1] += n
             expanded = sum(o[1] for o in open_) if open_ else n
             if expanded - distinct > MAX_ALIAS_NODES:
                 raise error(f"YAML aliases expand to too many nodes (over {MAX_ALIAS_NODES:,} more than written): "
-                            f"alias *{event.anchor}", path, event.start_mark.line + 1)
+                            f"alias *{event.anchor}", path, _line(event))
         elif isinstance(event, yaml.ScalarEvent):
             distinct += 1
             if open_:
@@ -129,7 +134,7 @@ def check_bounds(text: str, path: str, error: type[FactlintError] = FactlintErro
             distinct += 1
             open_.append([event.anchor, 1])
             if len(open_) > MAX_DEPTH:
-                raise error(f"YAML nested too deeply (over {MAX_DEPTH} levels)", path, event.start_mark.line + 1)
+                raise error(f"YAML nested too deeply (over {MAX_DEPTH} levels)", path, _line(event))
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             anchor, n = open_.pop()
             if anchor:

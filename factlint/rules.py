@@ -193,7 +193,7 @@ def load_rule(path: Path) -> Rule:
             raise RuleError(f"option {shown(key)} must be a {want.__name__}, got {shown(value)}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
         problem = _words_problem(value)
         if problem:
-            raise RuleError(f"option {key!r} {problem}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
+            raise RuleError(f"option {shown(key)} {problem}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
         allowed = kind.choices.get(key)
         if allowed is not None and value not in allowed:
             raise RuleError(f"option {shown(key)} must be one of {', '.join(allowed)}, got {shown(value)}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))

@@ -84,7 +84,7 @@ def find_config(start: Path) -> Path | None:
         here = here.parent
     for d in (here, *here.parents):
         for name in CONFIG_NAMES:
-            if (d / name).is_file():
+            if os.path.lexists(d / name):  # even a FIFO or a broken link: loading says what is wrong
                 return d / name
         py = d / "pyproject.toml"
         if py.is_file():
@@ -106,7 +106,7 @@ def load_config(path: Path) -> Config:
         if not isinstance(data, dict):
             raise ConfigError(f"[tool.factlint] must be a table, got {shown(data)}", p)
     else:
-        if not path.is_file() and not path.exists():
+        if not os.path.lexists(path):
             raise ConfigError("config file not found", p)
         data = load_yaml_file(path, ConfigError) or {}
         if not isinstance(data, dict):

@@ -289,6 +289,38 @@ def test_bad_pyproject(tmp_path: Path, capsys: pytest.CaptureFixture[str], conte
     assert code == 2 and err.count("\n") == 1 and err.startswith(f"factlint: {config}: ") and expected in err
 
 
+@pytest.mark.parametrize("kind", ["fifo", "loop", "directory"])
+def test_config_that_is_not_a_regular_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    config = tmp_path / ".factlint.yaml"
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(config)
+    elif kind == "loop":
+        config.symlink_to(config.name)
+    else:
+        config.mkdir()
+    code, _, err = run(capsys, "check", "--no-default-kb", "--kb", FIXTURE_KB, write(tmp_path / "d.md", GOOD))
+    assert code == 2 and err.startswith(f"factlint: {config}: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_kb_baseline_and_rule_files_that_are_not_regular(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        special = tmp_path / "special.yaml"
+        os.mkfifo(special)
+    else:
+        if not os.path.exists("/dev/null"):
+            pytest.skip("no /dev/null here")
+        special = Path("/dev/null")
+    draft = write(tmp_path / "d.md", GOOD)
+    for args in (["--kb", str(special)], ["--baseline", str(special)], ["--config", str(special)]):
+        code, _, err = run(capsys, "check", "--no-default-kb", "--kb", FIXTURE_KB, *args, draft)
+        assert code == 2 and err == f"factlint: {special}: not a regular file: {'a FIFO (named pipe)' if kind == 'fifo' else 'a device'}\n"
+
+
 def test_pyproject_without_factlint_is_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "pyproject.toml", b"[project\nname = 'x'\n")  # broken, but not ours
     code, out, err = run(capsys, "check", "--no-default-kb", "--kb", FIXTURE_KB, write(tmp_path / "d.md", GOOD))

@@ -147,9 +147,10 @@ def expand_paths(paths: Sequence[str], result: Result) -> Iterable[tuple[str, Pa
     """Files to check, as (shown path, Path or None for stdin).
 
     A directory is walked for drafts (hidden entries skipped, symbolically
-    linked directories followed once each); a subdirectory that cannot be
-    read, and a path that does not exist, become errors. A named file is
-    yielded whatever it is: reading it reports a FIFO, a device or a loop.
+    linked directories followed once each). A subdirectory that cannot be
+    read, a path that does not exist, and a file that cannot be a draft (a
+    FIFO, a device, a link loop, one over the size limit: found with
+    ``os.stat``, never opened) become errors in *result*.
     """
     seen: set[str] = set()
 

@@ -19,10 +19,10 @@ from importlib.resources import files
 from pathlib import Path
 
 from factlint import dates, lexicon, text, tuning
+from factlint.errors import KnowledgeBaseError
 from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
 from factlint.kb.index import KBIndex
-from factlint.errors import KnowledgeBaseError
 from factlint.kb.loader import kb_files, load_sources
 
 # Everything the compiled index is built from or copies: editing any of these

@@ -469,8 +469,8 @@ def test_empty_option_values(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 # -- output bounded ---------------------------------------------------------------------------------
 
 def test_text_format_shows_a_window_of_a_long_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = " ".join(["US President Joe Blinken said."] + ["Filler words go here."] * 2000) + " "
-    line = (line + "US President Joe Blinken said. ") * 25
+    line = " ".join(["US President Joe Blinken said."] + ["Filler words go here."] * 100) + " "
+    line = (line + "US President Joe Blinken said. ") * 25  # 55 kB: 2.7 MB if printed whole 50 times
     draft = write(tmp_path / "d.md", "---\ndate: 2024-06-21\n---\n\n" + line + "\n")
     code, out, err = run(capsys, "check", "--no-default-kb", "--kb", FIXTURE_KB, draft)
     assert code == 1 and err == ""

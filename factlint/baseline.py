@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from factlint.errors import ConfigError
+from factlint.errors import ConfigError, shown
 from factlint.findings import Finding, Result
+from factlint.fsio import MAX_DATA_BYTES, file_problem, read_bytes
 
 VERSION = 1
+MAX_COUNT = 10**9  # findings of one key in one draft: far more than a 10 MB draft can hold
 Key = tuple[str, str, str]
 
 
@@ -51,6 +54,9 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
         "version": VERSION,
         "findings": [{"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(counts.items())],
     }
+    problem = file_problem(path, sys.maxsize, "baseline") if path.exists() else None
+    if problem is not None:  # opening a FIFO to write would block
+        raise ConfigError(f"cannot write baseline: {problem}", str(path))
     try:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
@@ -60,21 +66,24 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
 
 def load_baseline(path: Path) -> Counter[Key]:
     p = str(path)
+    raw = read_bytes(path, MAX_DATA_BYTES, ConfigError, what="baseline")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read baseline: {exc.strerror or exc}", p) from None
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"not a factlint baseline (invalid JSON: {exc})", p) from None
+    except RecursionError:
+        raise ConfigError("not a factlint baseline (invalid JSON: nested too deeply)", p) from None
+    except ValueError:  # Python refuses to read a number of more than 4,300 digits
+        raise ConfigError("not a factlint baseline (invalid JSON: a number with too many digits)", p) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise ConfigError(f"not a factlint baseline (expected {{\"version\": {VERSION}, \"findings\": [...]}})", p)
     counts: Counter[Key] = Counter()
     for i, item in enumerate(data["findings"]):
         ok = (isinstance(item, dict) and set(item) == {"path", "code", "text", "count"}
               and all(isinstance(item[k], str) for k in ("path", "code", "text"))
-              and isinstance(item["count"], int) and not isinstance(item["count"], bool) and item["count"] > 0)
+              and isinstance(item["count"], int) and not isinstance(item["count"], bool) and 0 < item["count"] <= MAX_COUNT)
         if not ok:
-            raise ConfigError(f"bad baseline entry #{i + 1}: {item!r} (needs path, code, text and a positive count)", p)
+            raise ConfigError(f"bad baseline entry #{i + 1}: {shown(item)} (needs path, code, text and a count from 1 to {MAX_COUNT:,})", p)
         counts[(item["path"], item["code"], item["text"])] += item["count"]
     return counts
 

@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -24,13 +25,14 @@ from factlint.baseline import write_baseline as save_baseline
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
-from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors
+from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, shown
 from factlint.findings import SEVERITIES, FileError
 from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
 from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
 from factlint.reporters import REPORTERS, Report
 from factlint.rules import load_rules, resolve_codes
+from factlint.stdout import GuardedStdout, discard_unwritten
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Catch factual slips about officials in news drafts.")
@@ -39,7 +41,16 @@ app.add_typer(kb_app, name="kb")
 
 _DEBUG = False
 
-KbOpt = Annotated[Optional[list[Path]], typer.Option("--kb", help="A KB file or directory, added after the default KB (repeatable).")]
+def _kb_paths(values: list[str] | None) -> list[Path] | None:
+    """--kb values as paths; an empty one is an error (Path("") would be the current directory)."""
+    for value in values or []:
+        if not value.strip():
+            raise ConfigError(f"--kb: empty path {shown(value)} (name a KB file or directory)")
+    return [Path(v) for v in values] if values is not None else None
+
+
+KbOpt = Annotated[Optional[list[str]], typer.Option("--kb", callback=_kb_paths,
+                                                    help="A KB file or directory, added after the default KB (repeatable).")]
 NoDefaultOpt = Annotated[bool, typer.Option("--no-default-kb", help="Do not load the bundled default KB.")]
 
 
@@ -52,8 +63,19 @@ def _parse_date(value: str | None, what: str) -> dt.date | None:
         raise ConfigError(f"{what}: {exc}") from None
 
 
-def _split(values: list[str] | None) -> list[str]:
-    return [v for raw in values or [] for v in raw.replace(",", " ").split()]
+def _split(values: list[str] | None, option: str = "--select") -> list[str]:
+    out = []
+    for raw in values or []:
+        words = raw.replace(",", " ").split()
+        if not words:
+            raise ConfigError(f"{option}: empty value {shown(raw)} (give rule codes, prefixes or names)")
+        out.extend(words)
+    return out
+
+
+def _not_empty(value: str | None, option: str) -> None:
+    if value is not None and not value.strip():
+        raise ConfigError(f"{option}: empty value {shown(value)}")
 
 
 def _config(explicit: Path | None, paths: list[str]) -> Config:
@@ -64,7 +86,7 @@ def _config(explicit: Path | None, paths: list[str]) -> Config:
     return load_config(found) if found else Config()
 
 
-def _load(kb: list[Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
+def _load(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
     paths = list(cfg.kb if cfg else []) + list(kb or [])
     default = (cfg.default_kb if cfg else True) and not no_default
     if not default and not paths:
@@ -90,18 +112,21 @@ def check(
 ) -> int:
     """Check drafts against the knowledge base."""
     targets = paths or ["."]
+    for target in targets:
+        _not_empty(target, "PATH")
+    _not_empty(format, "--format")
     cfg = _config(config, targets)
     fmt = format or os.environ.get("FACTLINT_FORMAT") or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in REPORTERS:
-        raise ConfigError(f"unknown format {fmt!r} (expected one of {', '.join(REPORTERS)})")
+        raise ConfigError(f"unknown format {shown(fmt)} (expected one of {', '.join(REPORTERS)})")
     threshold = fail_on or cfg.fail_on
     if threshold not in SEVERITIES:
-        raise ConfigError(f"unknown --fail-on {threshold!r} (expected one of {', '.join(SEVERITIES)})")
+        raise ConfigError(f"unknown --fail-on {shown(threshold)} (expected one of {', '.join(SEVERITIES)})")
     rules = load_rules(cfg.rules)
     settings = Settings(
         select=resolve_codes(_split(select), rules, "--select") if select else (
             resolve_codes(cfg.select, rules, str(cfg.path)) if cfg.select is not None else None),
-        ignore=resolve_codes(_split(ignore) + cfg.ignore, rules, "--ignore"),
+        ignore=resolve_codes(_split(ignore, "--ignore") + cfg.ignore, rules, "--ignore"),
         enable=resolve_codes(cfg.enable, rules, str(cfg.path)),
         severities={c: s for code, s in cfg.severity.items() for c in resolve_codes([code], rules, str(cfg.path))},
         per_file_ignores=[(g, resolve_codes(codes, rules, str(cfg.path))) for g, codes in cfg.per_file_ignores.items()],
@@ -203,6 +228,7 @@ def rules_cmd(
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. FL103.")]) -> int:
     """Explain one rule, with examples."""
+    _not_empty(code, "explain")
     rules = load_rules(_config(None, []).rules)
     codes = resolve_codes([code], rules, "explain")
     for c in sorted(codes):
@@ -301,8 +327,20 @@ def _classes(name: str) -> tuple[type[BaseException], ...]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    saved = sys.stdout
+    sys.stdout = GuardedStdout(saved)  # type: ignore[assignment]
+    try:
+        return _run(args)
+    finally:
+        sys.stdout = saved
+        if saved is not None and saved is sys.__stdout__:
+            discard_unwritten(sys.__stdout__)
+
+
+def _run(args: list[str]) -> int:
     try:
         rv = app(args=args, prog_name="factlint", standalone_mode=False)
+        sys.stdout.flush()
         return rv if isinstance(rv, int) else 0
     except KnowledgeBaseErrors as exc:
         for err in exc.errors:

@@ -22,8 +22,9 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
-from factlint.dates import parse_day
-from factlint.errors import DraftError
+from factlint.dates import check_day, parse_day
+from factlint.errors import DraftError, shown
+from factlint.fsio import MAX_DRAFT_BYTES, file_problem, read_bytes, read_stream
 from factlint.yamlio import LocDict, load_yaml_text
 
 BARRIER = "\x00"  # stands in for excluded text: no name or title spans it
@@ -75,14 +76,34 @@ class Document:
 
 # -- bytes to text -----------------------------------------------------------
 
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                  (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(raw: bytes, path: str) -> str:
-    """Decode a draft, refusing what is not a readable UTF-8 text."""
+    """Decode a draft, refusing what is not a readable UTF-8 text.
+
+    A UTF-16 or UTF-32 text (what some Windows editors save: a BOM, then
+    text that decodes) is refused with its name, not called binary: drafts
+    are UTF-8, and ``--fix`` writes UTF-8. A file with nothing but a BOM
+    and blanks is empty.
+    """
+    for bom, encoding in _UTF16_32_BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                break  # not such a text after all: the checks below say what it is
+            if not text.strip():
+                raise DraftError("empty file: nothing to check", path)
+            raise DraftError(f"{encoding[:6].upper()} text, not UTF-8 (save the file as UTF-8)", path)
+    raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if not raw.strip():
         raise DraftError("empty file: nothing to check", path)
     if b"\x00" in raw:
         raise DraftError("binary file (contains NUL bytes): not a draft", path)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -90,15 +111,22 @@ def decode(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def draft_problem(path: Path) -> str | None:
+    """Why *path* cannot be a draft (not a regular file, over the size
+    limit, unreadable), found without opening it; None if it may be one."""
+    return file_problem(path, MAX_DRAFT_BYTES, "draft")
+
+
 def read_path(path: Path, display: str | None = None) -> Document:
     shown = display if display is not None else str(path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DraftError("is a directory", shown) from None
-    except OSError as exc:
-        raise DraftError(f"cannot read file: {exc.strerror or exc}", shown) from None
+    raw = read_bytes(path, MAX_DRAFT_BYTES, DraftError, shown, what="draft")
     return parse_document(decode(raw, shown), shown, markdown=path.suffix.lower() not in TEXT_SUFFIXES)
+
+
+def read_stdin(stream: object, shown: str = "-") -> Document:
+    """A draft from standard input (read as Markdown); *stream* is its binary buffer or None."""
+    raw = read_stream(stream, MAX_DRAFT_BYTES, DraftError, shown)
+    return parse_document(decode(raw, shown), shown, markdown=True)
 
 
 # -- front matter --------------------------------------------------------------
@@ -114,13 +142,12 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
             if simple is not None:
                 return simple, i + 1
             block = "\n".join(lines[1:i])
-            data = load_yaml_text(block, path, DraftError) if block.strip() else None
+            # a leading newline: YAML's line numbers are then the file's
+            data = load_yaml_text("\n" + block, path, DraftError) if block.strip() else None
             if data is None:
                 return {}, i + 1
             if not isinstance(data, dict):
                 raise DraftError("front matter must be a YAML mapping", path, 2)
-            if isinstance(data, LocDict):
-                data.key_lines = {k: v + 1 for k, v in data.key_lines.items()}
             return data, i + 1
     return {}, 0
 
@@ -145,10 +172,10 @@ def _simple_front_matter(lines: list[str]) -> LocDict | None:
         if m is None or m.group(1) in data:
             return None
         value = m.group(2)
-        if _PLAIN_VALUE_RE.match(value):
-            data[m.group(1)] = value or None
-        elif q := _QUOTED_RE.match(value):
+        if q := _QUOTED_RE.match(value):  # before plain: a plain value may hold quotes ("it's")
             data[m.group(1)] = q.group(1) if q.group(1) is not None else q.group(2)
+        elif _PLAIN_VALUE_RE.match(value):
+            data[m.group(1)] = value or None
         elif _FLOW_LIST_RE.match(value):
             data[m.group(1)] = [item.strip() for item in value[1:-1].split(",") if item.strip()]
         else:
@@ -163,16 +190,16 @@ def front_matter_date(fm: dict[str, Any], path: str) -> dt.date | None:
             value = fm[key]
             line = fm.line_of(key) if isinstance(fm, LocDict) else None
             if isinstance(value, dt.datetime):
-                return value.date()
-            if isinstance(value, dt.date):
-                return value
+                value = value.date()
             m = _DATE_PREFIX_RE.match(str(value).strip())
             try:
+                if isinstance(value, dt.date):
+                    return check_day(value)
                 if not m:
-                    raise ValueError(f"expected YYYY-MM-DD, got {value!r}")
+                    raise ValueError(f"expected YYYY-MM-DD, got {shown(value)}")
                 return parse_day(m.group(1))
             except ValueError as exc:
-                raise DraftError(f"front matter {key!r}: {exc}", path, line) from None
+                raise DraftError(f"front matter {shown(key)}: {exc}", path, line) from None
     return None
 
 

@@ -16,8 +16,18 @@ from pathlib import Path
 from factlint.assess import Assessor
 from factlint.assess.family import family_slips as _family_slips  # under this name bench/run.py's profile times it
 from factlint.checks import CHECKS, Context
-from factlint.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, decode, parse_document, read_path
-from factlint.errors import DraftError, RuleError
+from factlint.dates import check_day
+from factlint.document import (
+    MARKDOWN_SUFFIXES,
+    TEXT_SUFFIXES,
+    Document,
+    draft_problem,
+    parse_document,
+    read_path,
+    read_stdin,
+)
+from factlint.errors import ConfigError, DraftError, RuleError
+from factlint.fsio import walk
 from factlint.findings import FileError, Finding, Hit, Result, severity_rank
 from factlint.kb.index import KBIndex
 from factlint.mentions import scan_document
@@ -43,6 +53,11 @@ class Linter:
         self.kb = kb
         self.rules = rules
         self.settings = settings or Settings()
+        for what, day in (("date", self.settings.date), ("config date", self.settings.config_date)):
+            try:
+                check_day(day) if day is not None else None
+            except ValueError as exc:
+                raise ConfigError(f"{what}: {exc}") from None
 
     # -- policy ------------------------------------------------------------------
     def active(self, path: str) -> list[Rule]:
@@ -105,8 +120,7 @@ class Linter:
         for shown, path in expand_paths(paths, result):
             try:
                 if path is None:
-                    raw = sys.stdin.buffer.read()
-                    doc = parse_document(decode(raw, shown), shown, markdown=True)
+                    doc = read_stdin(getattr(sys.stdin, "buffer", None), shown)
                 else:
                     doc = read_path(path, shown)
             except DraftError as exc:
@@ -130,29 +144,45 @@ def _glob_match(path: str, pattern: str, base: Path | None) -> bool:
 
 
 def expand_paths(paths: Sequence[str], result: Result) -> Iterable[tuple[str, Path | None]]:
-    """Files to check, as (shown path, Path or None for stdin); missing ones become errors."""
+    """Files to check, as (shown path, Path or None for stdin).
+
+    A directory is walked for drafts (hidden entries skipped, symbolically
+    linked directories followed once each). A subdirectory that cannot be
+    read, a path that does not exist, and a file that cannot be a draft (a
+    FIFO, a device, a link loop, one over the size limit: found with
+    ``os.stat``, never opened) become errors in *result*.
+    """
     seen: set[str] = set()
-    for raw in paths:
-        if raw == "-":
-            yield "-", None
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in DRAFT_SUFFIXES and f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            for f in found:
-                if str(f) not in seen:
-                    seen.add(str(f))
+
+    def unreadable(d: Path | str, message: str) -> None:
+        result.errors.append(FileError(str(d), message))
+
+    def candidates() -> Iterable[tuple[str, Path | None]]:
+        for raw in paths:
+            if raw == "-":
+                yield "-", None
+            elif Path(raw).is_dir():
+                for f in walk(Path(raw), lambda name: Path(name).suffix.lower() in DRAFT_SUFFIXES, unreadable, skip_hidden=True):
                     yield str(f), f
-        elif p.exists():
-            if raw not in seen:
-                seen.add(raw)
-                yield raw, p
-        else:
-            result.errors.append(FileError(raw, "no such file or directory"))
+            elif Path(raw).exists() or Path(raw).is_symlink():
+                yield raw, Path(raw)
+            else:
+                unreadable(raw, "no such file or directory")
+
+    for shown, path in candidates():
+        if path is None:
+            yield shown, None
+            continue
+        if shown in seen:
+            continue
+        seen.add(shown)
+        # a FIFO, a device, a loop or a huge file is reported here, before
+        # anyone opens it (a FIFO would block the open, a device never end)
+        problem = draft_problem(path)
+        if problem is not None:
+            unreadable(shown, problem)
+            continue
+        yield shown, path
 
 
 def _suppressions(doc: Document, rules: dict[str, Rule]):  # type: ignore[no-untyped-def]
@@ -204,10 +234,14 @@ def lint_text(text: str, kb: KBIndex | None = None, date: str | dt.date | None =
     from factlint.kb import load_kb
 
     rules = rules if rules is not None else load_rules()
+    try:
+        day = parse_day(date) if date is not None else None
+    except ValueError as exc:
+        raise ConfigError(f"date: {exc}") from None
     settings = Settings(
         select=resolve_codes(list(select), rules, "select") if select is not None else None,
         ignore=resolve_codes(list(ignore), rules, "ignore"),
-        date=parse_day(date) if isinstance(date, str) else date,
+        date=day,
     )
     index = kb if kb is not None else load_kb()
     doc = parse_document(text.replace("\r\n", "\n").replace("\r", "\n"), path, markdown=markdown)

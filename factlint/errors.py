@@ -47,3 +47,55 @@ class RuleError(FactlintError):
 
 class DraftError(FactlintError):
     """A draft that cannot be read (binary, not UTF-8, empty, missing)."""
+
+
+class OutputError(FactlintError):
+    """The report cannot be written (a full disk, a closed standard output)."""
+
+
+MAX_QUOTED = 200  # characters of a bad value an error message quotes, at most
+
+
+def shown(value: object, limit: int = MAX_QUOTED) -> str:
+    """``repr(value)`` cut to *limit* characters (ending in "…" when cut).
+
+    Built piece by piece with a budget, so that a huge value (a 5 MB string,
+    a structure a YAML alias expands, a 5,000-digit number) costs no more
+    than what is shown.
+    """
+    out: list[str] = []
+    size = 0
+
+    def emit(piece: str) -> bool:
+        nonlocal size
+        out.append(piece)
+        size += len(piece)
+        return size > limit
+
+    def walk(v: object, depth: int) -> bool:  # True: the budget is spent
+        if depth > 20:
+            return emit("…")
+        if isinstance(v, dict):
+            pairs: list[tuple[object, object]] = list(v.items())
+            if emit("{"):
+                return True
+            for i, (k, x) in enumerate(pairs):
+                if (i and emit(", ")) or walk(k, depth + 1) or emit(": ") or walk(x, depth + 1):
+                    return True
+            return emit("}")
+        if isinstance(v, (list, tuple)):
+            if emit("[" if isinstance(v, list) else "("):
+                return True
+            for i, x in enumerate(v):
+                if (i and emit(", ")) or walk(x, depth + 1):
+                    return True
+            return emit("]" if isinstance(v, list) else ",)" if len(v) == 1 else ")")
+        if isinstance(v, str):
+            return emit(repr(v[: limit + 1]))
+        if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() > 4 * limit:
+            return emit(f"<a number of about {int(v.bit_length() * 0.30103)} digits>")
+        return emit(repr(v)[: limit + 1])
+
+    walk(value, 0)
+    text = "".join(out)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

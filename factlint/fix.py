@@ -43,6 +43,7 @@ from factlint.document import TEXT_SUFFIXES, Document, decode, parse_document
 from factlint.engine import Linter, expand_paths
 from factlint.errors import ConfigError, DraftError
 from factlint.findings import FileError, Finding, Result
+from factlint.fsio import MAX_DRAFT_BYTES, read_bytes
 from factlint.rules import Rule
 from factlint.spans import Quotations, plain, trimmed, whole
 
@@ -288,10 +289,7 @@ def _same(a: Finding, b: Finding) -> bool:
 
 
 def fix_file(linter: Linter, path: Path, shown: str) -> FixOutcome:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DraftError(f"cannot read file: {exc.strerror or exc}", shown) from None
+    raw = read_bytes(path, MAX_DRAFT_BYTES, DraftError, shown, what="draft")
     source = split_source(raw, shown)
     lines, applied, skipped = fix_source(linter, source, shown, markdown=path.suffix.lower() not in TEXT_SUFFIXES)
     return FixOutcome(path, shown, source, lines, applied, skipped)

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from factlint.assess.wording import office_label
 from factlint.dates import Period
+from factlint.errors import shown
 from factlint.kb.index import KBIndex
 from factlint.text import fold
 
@@ -40,7 +41,7 @@ def who(index: KBIndex, name: str, on: dt.date | None = None, limit: int = 3) ->
         if pid not in seen:
             seen.append(pid)
     if not seen:
-        return f"No one in the KB matches {name!r}.", False
+        return f"No one in the KB matches {shown(name)}.", False
     out = []
     for pid in seen[:limit]:
         p = kb.people[pid]

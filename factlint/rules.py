@@ -16,7 +16,8 @@ from typing import Any
 
 from factlint.checks import CHECKS
 from factlint.checks.base import Situations
-from factlint.errors import RuleError
+from factlint.errors import RuleError, shown
+from factlint.fsio import walk
 from factlint.findings import SEVERITIES
 from factlint.yamlio import LocDict, load_yaml_file
 
@@ -91,7 +92,7 @@ def _check_messages(message: str | LocDict, situations: Situations, what: str, p
             raise RuleError(f"{what} reports one situation: message must be one template, not a mapping", p, line)
         for key in message:
             if key not in situations:
-                raise RuleError(f"message for unknown situation {key!r} ({what} reports: {known})", p, message.line_of(key) if isinstance(message, LocDict) else line)
+                raise RuleError(f"message for unknown situation {shown(key)} ({what} reports: {known})", p, message.line_of(key) if isinstance(message, LocDict) else line)
         missing = [s for s in situations if s not in message]
         if missing:
             raise RuleError(f"no message for situation '{missing[0]}' ({what} reports: {known})", p, line)
@@ -102,7 +103,7 @@ def _check_messages(message: str | LocDict, situations: Situations, what: str, p
         try:
             names = template_fields(template)
         except ValueError as exc:
-            raise RuleError(f"bad message template {template!r}: {exc}", p, at) from None
+            raise RuleError(f"bad message template {shown(template)}: {exc}", p, at) from None
         unknown = sorted(names - provided)
         if unknown:
             where = f" in situation '{key}'" if key else ""
@@ -127,17 +128,34 @@ def _examples(value: Any, path: str, line: int, situations: Situations) -> tuple
             at = item.line if isinstance(item, LocDict) else line
             for key in ("line", "column"):
                 if key in item and (not isinstance(item[key], int) or isinstance(item[key], bool) or item[key] < 1):
-                    raise RuleError(f"example {key} must be a whole number from 1, got {item[key]!r}", path, at)
+                    raise RuleError(f"example {key} must be a whole number from 1, got {shown(item[key])}", path, at)
             situation = item.get("situation")
             if situation is not None and situation not in situations:
-                raise RuleError(f"example situation {situation!r} is not one this rule reports "
+                raise RuleError(f"example situation {shown(situation)} is not one this rule reports "
                                 f"({', '.join(s for s in situations if s) or 'it has one'})", path, at)
             out.append(Example(item["text"], str(item["date"]) if item.get("date") is not None else None,
                                situation, item.get("line"), item.get("column")))
         else:
-            raise RuleError(f"bad example {item!r}: a text or a mapping with 'text' and optionally "
+            raise RuleError(f"bad example {shown(item)}: a text or a mapping with 'text' and optionally "
                             f"'date', 'situation', 'line', 'column'", path, line)
     return tuple(out)
+
+
+def _words_problem(value: Any) -> str | None:
+    """What is wrong with a list or mapping option (every one a check kind
+    has holds words: ``tokens``, ``swap``), or None."""
+    if not isinstance(value, (list, dict)):
+        return None
+    if not value:
+        return "is empty"
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            return f"needs words, got {shown(item)}"
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(v, str) or not v.strip():
+                return f"maps {shown(k)} to {shown(v)}: give the word or words to write instead"
+    return None
 
 
 def load_rule(path: Path) -> Rule:
@@ -147,19 +165,19 @@ def load_rule(path: Path) -> Rule:
         raise RuleError("a rule file must be a mapping", p, 1)
     for key in data:
         if key not in RULE_KEYS:
-            raise RuleError(f"unknown key {key!r} (expected one of {', '.join(sorted(RULE_KEYS))})", p, data.line_of(key))
+            raise RuleError(f"unknown key {shown(key)} (expected one of {', '.join(sorted(RULE_KEYS))})", p, data.line_of(key))
     for key in ("code", "name", "extends", "severity", "message", "description"):
         if key not in data:
-            raise RuleError(f"missing {key!r}", p, data.line)
+            raise RuleError(f"missing {shown(key)}", p, data.line)
     code, name, extends, severity = data["code"], data["name"], data["extends"], data["severity"]
     if not isinstance(code, str) or not CODE_RE.match(code):
-        raise RuleError(f"bad code {code!r}: use letters then three digits, like FL101", p, data.line_of("code"))
+        raise RuleError(f"bad code {shown(code)}: use letters then three digits, like FL101", p, data.line_of("code"))
     if not isinstance(name, str) or not NAME_RE.match(name):
-        raise RuleError(f"bad name {name!r}: use lower-case words joined by hyphens", p, data.line_of("name"))
+        raise RuleError(f"bad name {shown(name)}: use lower-case words joined by hyphens", p, data.line_of("name"))
     if extends not in CHECKS:
-        raise RuleError(f"unknown check kind {extends!r} (expected one of {', '.join(CHECKS)})", p, data.line_of("extends"))
+        raise RuleError(f"unknown check kind {shown(extends)} (expected one of {', '.join(CHECKS)})", p, data.line_of("extends"))
     if severity not in SEVERITIES:
-        raise RuleError(f"bad severity {severity!r} (expected one of {', '.join(SEVERITIES)})", p, data.line_of("severity"))
+        raise RuleError(f"bad severity {shown(severity)} (expected one of {', '.join(SEVERITIES)})", p, data.line_of("severity"))
     message = data["message"]
     if not (isinstance(message, str) or (isinstance(message, dict) and message and all(isinstance(v, str) for v in message.values()))):
         raise RuleError("message must be a template or a mapping of situation to template", p, data.line_of("message"))
@@ -170,28 +188,34 @@ def load_rule(path: Path) -> Rule:
     for key, value in options.items():
         want = kind.options.get(key)
         if want is None:
-            raise RuleError(f"unknown option {key!r} for check kind {extends!r} (expected one of {', '.join(kind.options) or 'none'})", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
+            raise RuleError(f"unknown option {shown(key)} for check kind {shown(extends)} (expected one of {', '.join(kind.options) or 'none'})", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
         if not isinstance(value, want):
-            raise RuleError(f"option {key!r} must be a {want.__name__}, got {value!r}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
+            raise RuleError(f"option {shown(key)} must be a {want.__name__}, got {shown(value)}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
+        problem = _words_problem(value)
+        if problem:
+            raise RuleError(f"option {shown(key)} {problem}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
         allowed = kind.choices.get(key)
         if allowed is not None and value not in allowed:
-            raise RuleError(f"option {key!r} must be one of {', '.join(allowed)}, got {value!r}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
+            raise RuleError(f"option {shown(key)} must be one of {', '.join(allowed)}, got {shown(value)}", p, options.line_of(key) if isinstance(options, LocDict) else data.line_of("options"))
     for key in kind.required:
         if key not in options:
-            raise RuleError(f"check kind {extends!r} needs option {key!r}", p, data.line_of("options"))
+            raise RuleError(f"check kind {shown(extends)} needs option {shown(key)}", p, data.line_of("options"))
     problem = kind.validate(dict(options))
     if problem:
         raise RuleError(problem, p, data.line_of("options"))
-    what = f"check kind {extends!r}" + (f" with verdict {options['verdict']!r}" if "verdict" in options else "")
+    what = f"check kind {shown(extends)}" + (f" with verdict {shown(options['verdict'])}" if "verdict" in options else "")
     situations = kind.situations(dict(options))
     _check_messages(message, situations, what, p, data.line_of("message"))
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
         raise RuleError("examples must be a mapping with 'fail' and 'pass'", p, data.line_of("examples"))
     line = data.line_of("examples")
+    for key in ("description", "link"):
+        if key in data and not (isinstance(data[key], str) and data[key].strip()):
+            raise RuleError(f"{key} must be a non-empty string, got {shown(data[key])}", p, data.line_of(key))
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise RuleError(f"enabled must be true or false, got {enabled!r}", p, data.line_of("enabled"))
+        raise RuleError(f"enabled must be true or false, got {shown(enabled)}", p, data.line_of("enabled"))
     return Rule(code, name, extends, severity, dict(message) if isinstance(message, dict) else message,
                 str(data["description"]).strip(), dict(options), _examples(examples.get("fail"), p, line, situations),
                 _examples(examples.get("pass"), p, line, {}), enabled, data.get("link"), p)
@@ -202,10 +226,13 @@ def load_rules(dirs: list[Path] | None = None, builtin: bool = True) -> dict[str
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     sources = ([builtin_rule_dir()] if builtin else []) + list(dirs or [])
+    def unreadable(d: Path, message: str) -> None:
+        raise RuleError(message, str(d))
+
     for d in sources:
         if not d.is_dir():
             raise RuleError("rule directory not found", str(d))
-        for path in sorted(p for p in d.rglob("*") if p.suffix in (".yaml", ".yml")):
+        for path in walk(d, lambda name: Path(name).suffix in (".yaml", ".yml"), unreadable):
             rule = load_rule(path)
             if rule.code in rules:
                 raise RuleError(f"duplicate rule code {rule.code} (also in {rules[rule.code].path})", str(path))
@@ -231,6 +258,6 @@ def resolve_codes(items: list[str], rules: dict[str, Rule], origin: str) -> set[
         else:
             matched = {c for c in rules if c.startswith(item.upper())}
             if not matched or not re.match(r"^[A-Za-z]+\d*$", item):
-                raise RuleError(f"unknown rule code {item!r} (see `factlint rules`)", origin)
+                raise RuleError(f"unknown rule code {shown(item)} (see `factlint rules`)", origin)
             out |= matched
     return out

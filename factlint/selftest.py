@@ -15,6 +15,7 @@ from factlint.checks import CHECKS
 from factlint.dates import parse_day
 from factlint.document import parse_document
 from factlint.engine import Linter, Settings
+from factlint.errors import shown
 from factlint.findings import Finding
 from factlint.fix import UNSETTLED, fix_source, split_source
 from factlint.kb.index import KBIndex
@@ -39,13 +40,13 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
     if not rule.passing:
         problems.append(f"{where}: no 'pass' examples")
     if kb is None and CHECKS[rule.extends].needs_kb:
-        return problems + [f"{where}: check kind {rule.extends!r} needs a knowledge base to run the examples"]
+        return problems + [f"{where}: check kind {shown(rule.extends)} needs a knowledge base to run the examples"]
     linter = Linter(kb, {rule.code: rule}, Settings(select={rule.code}, enable={rule.code}))
     def reported(ex: Example) -> list | None:
         try:
             return [f for f in _lint(linter, ex) if f.code == rule.code]
         except ValueError as exc:
-            problems.append(f"{where}: bad example date {ex.date!r}: {exc}")
+            problems.append(f"{where}: bad example date {shown(ex.date)}: {exc}")
             return None
 
     for ex in rule.fail:
@@ -53,11 +54,11 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
         if found is None:
             continue
         if not found:
-            problems.append(f"{where}: 'fail' example not reported: {ex.text!r}")
+            problems.append(f"{where}: 'fail' example not reported: {shown(ex.text)}")
             continue
         pinned = _pinned(ex, found)
         if pinned:
-            problems.append(f"{where}: 'fail' example {ex.text!r} {pinned}")
+            problems.append(f"{where}: 'fail' example {shown(ex.text)} {pinned}")
             continue
         fixed = _after_fixes(linter, ex)
         if fixed is not None:
@@ -65,7 +66,7 @@ def run_examples(rule: Rule, kb: KBIndex | None) -> list[str]:
     for ex in rule.passing:
         found = reported(ex)
         if found:
-            problems.append(f"{where}: 'pass' example reported: {ex.text!r}: {found[0].message}")
+            problems.append(f"{where}: 'pass' example reported: {shown(ex.text)}: {found[0].message}")
     return problems
 
 

@@ -5,6 +5,11 @@ sequences as :class:`LocList` (with ``.line`` and ``.item_lines``). Dates are
 *not* turned into ``datetime.date`` by the YAML layer: factlint parses them
 itself, so that ``2024-02-30`` is reported as an impossible date at its line
 instead of crashing the YAML constructor. Duplicate keys are an error.
+
+YAML is loaded within bounds (see :func:`check_bounds`): nesting deeper than
+``MAX_DEPTH`` and aliases that would expand to more than ``MAX_ALIAS_NODES``
+extra nodes (a "billion laughs") are errors at their line, found in one pass
+over the parser's events before anything is built.
 """
 from __future__ import annotations
 
@@ -13,7 +18,11 @@ from typing import Any
 
 import yaml
 
-from factlint.errors import FactlintError
+from factlint.errors import FactlintError, shown
+from factlint.fsio import MAX_DATA_BYTES, read_bytes
+
+MAX_DEPTH = 100            # nested mappings and sequences
+MAX_ALIAS_NODES = 10_000   # nodes that aliases may add to a document, in all
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,7 +48,7 @@ class DuplicateKey(yaml.YAMLError):
     def __init__(self, key: object, line: int) -> None:
         self.key = key
         self.line = line
-        super().__init__(f"duplicate key {key!r}")
+        super().__init__(f"duplicate key {shown(key)}")
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -85,12 +94,62 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+def _line(event: Any) -> int | None:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def check_bounds(text: str, path: str, error: type[FactlintError] = FactlintError) -> None:
+    """Refuse YAML nested deeper than MAX_DEPTH, or whose aliases would add
+    more than MAX_ALIAS_NODES nodes, before it is composed: libyaml's composer
+    crashes the interpreter on very deep nesting, and an alias bomb expands
+    to billions of nodes wherever its value is walked.
+
+    Works on the event stream (iterative in libyaml): each open collection
+    counts the nodes it would expand to, an alias counting its anchor's.
+    """
+    sizes: dict[str, int] = {}        # anchor -> expanded node count
+    open_: list[list[Any]] = []       # [anchor, expanded count] per open collection
+    distinct = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            n = sizes.get(event.anchor or "")
+            if n is None:
+                if any(o[0] == event.anchor for o in open_):
+                    raise error(f"recursive YAML alias *{event.anchor}", path, _line(event))
+                continue  # an undefined alias: the composer reports it
+            if open_:
+                open_[-1][1] += n
+            expanded = sum(o[1] for o in open_) if open_ else n
+            if expanded - distinct > MAX_ALIAS_NODES:
+                raise error(f"YAML aliases expand to too many nodes (over {MAX_ALIAS_NODES:,} more than written): "
+                            f"alias *{event.anchor}", path, _line(event))
+        elif isinstance(event, yaml.ScalarEvent):
+            distinct += 1
+            if open_:
+                open_[-1][1] += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            distinct += 1
+            open_.append([event.anchor, 1])
+            if len(open_) > MAX_DEPTH:
+                raise error(f"YAML nested too deeply (over {MAX_DEPTH} levels)", path, _line(event))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, n = open_.pop()
+            if anchor:
+                sizes[anchor] = n
+            if open_:
+                open_[-1][1] += n
+
+
 def load_yaml_text(text: str, path: str, error: type[FactlintError] = FactlintError) -> Any:
     """Parse one YAML document; raise *error* naming the path and line."""
     try:
+        check_bounds(text, path, error)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
     except DuplicateKey as exc:
-        raise error(f"duplicate key {exc.key!r}", path, exc.line) from None
+        raise error(f"duplicate key {shown(exc.key)}", path, exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -101,10 +160,7 @@ def load_yaml_text(text: str, path: str, error: type[FactlintError] = FactlintEr
 
 
 def load_yaml_file(path: Path, error: type[FactlintError] = FactlintError) -> Any:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise error(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+    raw = read_bytes(path, MAX_DATA_BYTES, error)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -176,3 +176,17 @@ def test_every_reporter_module_is_registered() -> None:
     modules = {p.stem for p in Path(pkg.__file__).parent.glob("*.py")} - {"__init__", "base"}
     registered = {type(r).__module__.rsplit(".", 1)[1] for r in REPORTERS.values()}
     assert modules == registered
+
+
+def test_text_window_of_a_long_line() -> None:
+    from factlint.reporters.text import WIDTH, window
+
+    assert window("short line", 3, 7) == ("short line", 3, 7)
+    line = "a" * 300 + "Joe Blinken" + "b" * 300
+    text, start, end = window(line, 301, 312)
+    assert len(text) == WIDTH + 2 and text[0] == text[-1] == "\u2026"
+    assert text[start - 1 : end - 1] == "Joe Blinken"
+    text, start, end = window(line, 1, 5)  # at the start: no mark before
+    assert text.startswith("aaaa") and text.endswith("\u2026") and (start, end) == (1, 5)
+    text, start, end = window(line, 601, 612)  # at the end: no mark after
+    assert text.startswith("\u2026") and text[start - 1 : end - 1] == "b" * 11

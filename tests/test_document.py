@@ -138,3 +138,30 @@ def test_invisible_characters_inside_a_word_keep_it_one_word() -> None:
     toks, gaps = split_words("Zelen\u00adskyy and Zelen\u200bsky\u00ad")
     assert [(t.raw, t.key) for t in toks] == [("Zelen\u00adskyy", "zelenskyy"), ("and", "and"), ("Zelen\u200bsky", "zelensky")]
     assert gaps[-1] == "\u00ad"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hi\n".encode("utf-16"), "UTF-16 text, not UTF-8"),
+        (b"\xfe\xff" + "Hi\n".encode("utf-16-be"), "UTF-16 text, not UTF-8"),
+        ("Hi\n".encode("utf-32"), "UTF-32 text, not UTF-8"),
+        (b"\xff\xfe\x00binary", "binary file"),   # a BOM, then no UTF-16 text
+        (b"\xef\xbb\xbf", "empty file"),
+        (b"\xff\xfe", "empty file"),
+        (b"\xef\xbb\xbf \r\n", "empty file"),
+    ],
+)
+def test_decode_names_what_it_refuses(raw: bytes, expected: str) -> None:
+    from factlint.document import decode
+    from factlint.errors import DraftError
+
+    with pytest.raises(DraftError, match=expected):
+        decode(raw, "d.md")
+
+
+def test_quoted_front_matter_date() -> None:
+    from factlint.document import parse_document
+
+    for value in ("'2024-06-21'", '"2024-06-21"', "2024-06-21"):
+        assert str(parse_document(f"---\ndate: {value}\n---\nText.\n", "d.md").date) == "2024-06-21"

@@ -321,8 +321,8 @@ def test_house_style_swaps_that_would_corrupt_text_are_load_errors(tmp_path: Pat
 
     base = ("code: NR001\nname: x\nextends: substitution\nseverity: warning\nmessage: \"{{text}}\"\n"
             "options: {{swap: {swap}}}\ndescription: x\nexamples: {{fail: [a], pass: [b]}}\n")
-    for swap, expected in [("{percent: null}", "must be replaced by a word or phrase, got 'None'"),
-                           ("{percent: [a, b]}", "must be replaced by a word or phrase"),
+    for swap, expected in [("{percent: null}", "maps 'percent' to None: give the word or words to write instead"),
+                           ("{percent: [a, b]}", r"maps 'percent' to \['a', 'b'\]"),
                            ("{cat: cat cat}", "the replacement contains the word it replaces")]:
         p = tmp_path / "NR001.yaml"
         p.write_text(base.format(swap=swap), encoding="utf-8")

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from factlint.checks.base import Context, Situations
+from factlint.errors import shown
 from factlint.findings import Hit
 
 
@@ -48,13 +49,10 @@ class SubstitutionCheck:
     choices: dict[str, tuple[str, ...]] = {}
 
     def validate(self, options: dict[str, Any]) -> str | None:
+        # (that keys and values are words is checked for every kind's word options)
         for key, value in options["swap"].items():
-            if not isinstance(key, str) or not key.strip():
-                return f"swap keys must be words or phrases, got {str(key)[:200]!r}"
-            if not isinstance(value, str) or not value.strip():
-                return f"swap {key!r} must be replaced by a word or phrase, got {str(value)[:200]!r}"
             if word_pattern([key], bool(options.get("ignorecase", True)), bool(options.get("hyphenated", False))).search(value):
-                return f"swap {key!r} -> {value!r}: the replacement contains the word it replaces, so every fix would add another"
+                return f"swap {shown(key)} -> {shown(value)}: the replacement contains the word it replaces, so every fix would add another"
         return None
 
     def situations(self, options: dict[str, Any]) -> Situations:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import ConfigError, KnowledgeBaseError
+from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import KBDoc, Warn, reconcile_people
 from factlint.importers.csv_import import OPTIONS as CSV_OPTIONS
 from factlint.importers.csv_import import import_csv
@@ -67,7 +67,7 @@ def parse_options(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ConfigError(f"bad --option {pair!r}: expected key=value")
+            raise ConfigError(f"bad --option {shown(pair)}: expected key=value")
         out[key.strip()] = value.strip()
     return out
 
@@ -118,7 +118,7 @@ def run_import(fmt: str, sources: list[Path], out_dir: Path, *, force: bool = Fa
     """
     importer = IMPORTERS.get(fmt)
     if importer is None:
-        raise ConfigError(f"unknown import format {fmt!r} (expected one of {', '.join(IMPORTERS)})")
+        raise ConfigError(f"unknown import format {shown(fmt)} (expected one of {', '.join(IMPORTERS)})")
     if not sources:
         raise ConfigError(f"{fmt}: no SOURCE given ({importer.sources})")
     for src in sources:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factlint.dates import parse_period
-from factlint.errors import ConfigError
+from factlint.errors import ConfigError, shown
 
 KBDoc = dict[str, Any]
 Warn = Callable[[str], None]
@@ -80,7 +80,7 @@ def unique(items: Iterable[str], *, drop: Iterable[str] = ()) -> list[str]:
 def check_options(fmt: str, options: dict[str, str], allowed: Sequence[str]) -> None:
     for key in options:
         if key not in allowed:
-            raise ConfigError(f"unknown option {key!r} for importer {fmt!r} (expected one of {', '.join(allowed)})")
+            raise ConfigError(f"unknown option {shown(key)} for importer {shown(fmt)} (expected one of {', '.join(allowed)})")
 
 
 def option_date(options: dict[str, str], key: str) -> str | None:
@@ -98,7 +98,7 @@ def option_year(options: dict[str, str], key: str) -> int | None:
     if value is None:
         return None
     if not re.fullmatch(r"\d{4}", value):
-        raise ConfigError(f"option {key}: expected a year YYYY, got {value!r}")
+        raise ConfigError(f"option {key}: expected a year YYYY, got {shown(value)}")
     return int(value)
 
 
@@ -307,7 +307,7 @@ def reconcile_people(earlier: dict[str, dict[str, Any]], doc: KBDoc, warn: Warn,
                 other["wikidata"] = p["wikidata"]
             continue
         new = free_id(p["id"], namesake_ids(p["name"], p.get("aliases", [])), {*earlier, *ids, *renames.values()})
-        warn(f"person id {p['id']!r} is taken by {other['name']!r}, a namesake: {p['name']!r} becomes {new!r}")
+        warn(f"person id {shown(p['id'])} is taken by {shown(other['name'])}, a namesake: {shown(p['name'])} becomes {shown(new)}")
         renames[p["id"]] = new
         kept.append({**p, "id": new})
     doc["people"] = kept

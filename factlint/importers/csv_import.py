@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import ConfigError, KnowledgeBaseError
+from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import (
     office_entries,
     KBDoc,
@@ -62,7 +62,7 @@ def _check_mapping(options: dict[str, str]) -> None:
         raise ConfigError("csv import needs --option role=ROLE-ID or --option role-column=COLUMN")
     for key in ("jurisdiction-id", "role"):
         if options.get(key) and not ID_RE.match(options[key]):
-            raise ConfigError(f"option {key}: {options[key]!r} is not an id (lower-case letters, digits, hyphens)")
+            raise ConfigError(f"option {key}: {shown(options[key])} is not an id (lower-case letters, digits, hyphens)")
     if len(options.get("delimiter", ",")) != 1:
         raise ConfigError("option delimiter: expected one character")
 
@@ -87,7 +87,7 @@ def import_csv(sources: list[Path], options: dict[str, str], warn: Warn) -> dict
                 for key in COLUMN_OPTIONS:
                     col = options.get(key)
                     if col and col not in header:
-                        raise ConfigError(f"option {key}: no column {col!r} (columns: {', '.join(header)})", path)
+                        raise ConfigError(f"option {key}: no column {shown(col)} (columns: {', '.join(header)})", path)
                 line = reader.line_num + 1
                 for rec in reader:
                     row = {k: clean_space(v or "") for k, v in rec.items() if k is not None}
@@ -117,7 +117,7 @@ def _row(row: dict[str, str], options: dict[str, str], path: str, line: int, peo
     role = options.get("role") or row.get(options.get("role-column", ""), "")
     for what, value in (("jurisdiction", jur), ("role", role)):
         if not ID_RE.match(value):
-            raise KnowledgeBaseError(f"bad {what} id {value!r}", path, line)
+            raise KnowledgeBaseError(f"bad {what} id {shown(value)}", path, line)
     try:
         start = check_date(row.get(options["start"], ""))
         end_raw = row.get(options.get("end", ""), "")
@@ -128,7 +128,7 @@ def _row(row: dict[str, str], options: dict[str, str], path: str, line: int, peo
         raise KnowledgeBaseError(f"end {end} is before start {start}", path, line)
     pid = row.get(options.get("person-id", ""), "")
     if pid and not ID_RE.match(pid):
-        raise KnowledgeBaseError(f"bad person id {pid!r}", path, line)
+        raise KnowledgeBaseError(f"bad person id {shown(pid)}", path, line)
     key = pid or name
     draft = people.setdefault(key, PersonDraft(key, name, id=pid))
     aliases = re.split(r"\s*[;|]\s*", row.get(options.get("aliases", ""), ""))
@@ -137,6 +137,6 @@ def _row(row: dict[str, str], options: dict[str, str], path: str, line: int, peo
     oid = f"{jur}-{slugify(position)}"
     spec = offices.setdefault(oid, {"id": oid, "role": role, "jurisdiction": jur, "title": position})
     if spec["role"] != role:
-        raise KnowledgeBaseError(f"office {oid} has role {spec['role']!r} on an earlier row, {role!r} here", path, line)
+        raise KnowledgeBaseError(f"office {oid} has role {shown(spec['role'])} on an earlier row, {shown(role)} here", path, line)
     stints.setdefault(oid, []).append(Stint(key, start, end))
     return max(start, end or "")

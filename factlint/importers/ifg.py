@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import ConfigError, KnowledgeBaseError
+from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import (
     KBDoc,
     PersonDraft,
@@ -225,9 +225,9 @@ def import_ifg(sources: list[Path], options: dict[str, str], warn: Warn) -> dict
     for line, a in _rows(files["appointment"], FILES["appointment"]):
         post = posts.get(a["post_id"])
         if post is None:
-            raise KnowledgeBaseError(f"unknown post_id {a['post_id']!r}", path, line)
+            raise KnowledgeBaseError(f"unknown post_id {shown(a['post_id'])}", path, line)
         if a["person_id"] not in name_rows:
-            raise KnowledgeBaseError(f"unknown person_id {a['person_id']!r}", path, line)
+            raise KnowledgeBaseError(f"unknown person_id {shown(a['person_id'])}", path, line)
         if post["rank_equivalence"] not in ranks:
             continue
         try:

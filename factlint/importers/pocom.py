@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import KnowledgeBaseError
+from factlint.errors import KnowledgeBaseError, shown
 from factlint.importers.common import (
     KBDoc,
     PersonDraft,
@@ -260,7 +260,7 @@ def _office_for(row: dict[str, str], skipped: dict[str, int]) -> dict[str, Any] 
         the = "the " if iso in THE else ""
         return {"id": f"us-ambassador-{iso}", "role": "ambassador", "jurisdiction": "us", "host": iso,
                 "title": f"US Ambassador to {the}{country}"}
-    raise ValueError(f"unknown kind {kind!r} (expected principal-officer, chief-of-mission or chief-of-mission-org)")
+    raise ValueError(f"unknown kind {shown(kind)} (expected principal-officer, chief-of-mission or chief-of-mission-org)")
 
 
 def _close_stale(stints: list[Stint], stale_before: str) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import KnowledgeBaseError
+from factlint.errors import KnowledgeBaseError, shown
 from factlint.importers.common import (
     KBDoc,
     PersonDraft,
@@ -100,10 +100,10 @@ def _terms(entry: LocDict, path: str) -> list[tuple[str, str, str, int]]:
     for i, term in enumerate(terms):
         line = terms.line_of(i)
         if not isinstance(term, LocDict):
-            raise KnowledgeBaseError(f"a term must be a mapping, got {term!r}", path, line)
+            raise KnowledgeBaseError(f"a term must be a mapping, got {shown(term)}", path, line)
         kind = term.get("type")
         if kind not in OFFICES:
-            raise KnowledgeBaseError(f"unknown term type {kind!r} (expected prez or viceprez)", path, line)
+            raise KnowledgeBaseError(f"unknown term type {shown(kind)} (expected prez or viceprez)", path, line)
         dates = []
         for key in ("start", "end"):
             try:
@@ -130,10 +130,10 @@ def import_executive(sources: list[Path], options: dict[str, str], warn: Warn) -
             raise KnowledgeBaseError("expected a list of people (congress-legislators executive.yaml)", path, 1)
         for item in data:
             if not isinstance(item, LocDict):
-                raise KnowledgeBaseError(f"each entry must be a mapping, got {item!r}", path, getattr(data, "line", 1))
+                raise KnowledgeBaseError(f"each entry must be a mapping, got {shown(item)}", path, getattr(data, "line", 1))
             draft = _person(item, path)
             if draft.key in people:
-                raise KnowledgeBaseError(f"person {draft.name!r} is listed twice", path, item.line)
+                raise KnowledgeBaseError(f"person {shown(draft.name)} is listed twice", path, item.line)
             for kind, start, term_end, _line in _terms(item, path):
                 stints[kind].append(Stint(draft.key, start, term_end))
                 draft.first_seen = min(draft.first_seen, start)

@@ -42,7 +42,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import ConfigError, KnowledgeBaseError
+from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import (
     office_entries,
     KBDoc,
@@ -127,7 +127,7 @@ def import_wikidata(sources: list[Path], options: dict[str, str], warn: Warn) ->
             position = _value(b, "positionLabel") or _qid(position_uri)
             code = options.get("jurisdiction") or (_value(b, "countryCode") or "").lower()
             if not code:
-                raise ConfigError(f"{src}: {where}: no jurisdiction for {position!r}: "
+                raise ConfigError(f"{src}: {where}: no jurisdiction for {shown(position)}: "
                                   "give --option jurisdiction=ID or ?countryCode in the query")
             oid = options.get("office") or f"{code}-{slugify(position)}"
             raw_start = _value(b, "start")

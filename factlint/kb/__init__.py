@@ -19,6 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from factlint import dates, lexicon, text, tuning
+from factlint.errors import KnowledgeBaseError
 from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
 from factlint.kb.index import KBIndex
@@ -44,7 +45,8 @@ def cache_dir() -> Path:
     return Path(xdg) / "factlint" if xdg else Path.home() / ".cache" / "factlint"
 
 
-def _cache_key(sources: list[Path]) -> str:
+def _cache_key(sources: list[Path]) -> str | None:
+    """The cache key of *sources*, or None when one of them cannot be read."""
     from factlint import __version__
 
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
@@ -54,12 +56,16 @@ def _cache_key(sources: list[Path]) -> str:
         src = Path(module.__file__ or "")
         st = src.stat()
         h.update(f"{src}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    for source in sources:
-        h.update(b"\0source\0" + str(source.resolve()).encode())
-        for f in kb_files(source):
-            st = f.stat()
-            h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:32]
+    problems: list[KnowledgeBaseError] = []
+    try:
+        for source in sources:
+            h.update(b"\0source\0" + str(source.resolve()).encode())
+            for f in kb_files(source, problems):
+                st = f.stat()
+                h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    except (OSError, RuntimeError, KnowledgeBaseError):  # a loop, a missing source: loading reports it
+        return None
+    return None if problems else h.hexdigest()[:32]
 
 
 def kb_sources(paths: Sequence[str | Path] = (), default: bool = True) -> list[Path]:
@@ -72,7 +78,8 @@ def load_kb(paths: Sequence[str | Path] = (), *, default: bool = True, cache: bo
     Raises :class:`~factlint.errors.KnowledgeBaseErrors` listing every problem.
     """
     sources = kb_sources(paths, default)
-    key = _cache_key(sources) if cache else ""
+    key = _cache_key(sources) if cache else None
+    cache = key is not None
     target = cache_dir() / f"kb-{key}.pickle"
     if cache:
         try:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from factlint.dates import Period, parse_period
-from factlint.errors import KnowledgeBaseError, KnowledgeBaseErrors
+from factlint.errors import KnowledgeBaseError, KnowledgeBaseErrors, shown
+from factlint.fsio import walk
 from factlint.kb.model import (
     FileMeta,
     Jurisdiction,
@@ -56,12 +57,19 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
 
 
-def kb_files(source: Path) -> list[Path]:
-    """The YAML files of one KB source, sorted by path."""
+def kb_files(source: Path, errors: list[KnowledgeBaseError] | None = None) -> list[Path]:
+    """The YAML files of one KB source, sorted by path (symbolically linked
+    directories followed once each). A subdirectory that cannot be read is
+    added to *errors* (raised when no list is given)."""
+    def unreadable(d: Path, message: str) -> None:
+        if errors is None:
+            raise KnowledgeBaseError(message, str(d))
+        errors.append(KnowledgeBaseError(message, str(d)))
+
     if source.is_dir():
-        return sorted(p for p in source.rglob("*") if p.suffix in KB_SUFFIXES and p.is_file())
-    if source.is_file():
-        return [source]
+        return list(walk(source, lambda name: Path(name).suffix in KB_SUFFIXES, unreadable))
+    if source.exists() or source.is_symlink():
+        return [source]  # reading it reports what is wrong with it
     raise KnowledgeBaseError("no such KB file or directory", str(source))
 
 
@@ -100,7 +108,7 @@ class _Reader:
             return []
         for key in doc:
             if key not in TOP_KEYS:
-                self.error(f"unknown key {key!r} (expected one of {', '.join(sorted(TOP_KEYS))})", p, doc.line_of(key))
+                self.error(f"unknown key {shown(key)} (expected one of {', '.join(sorted(TOP_KEYS))})", p, doc.line_of(key))
         meta = self.read_meta(doc.get("meta"), p, doc.line_of("meta"))
         self.metas.append(meta)
         entries: list[_Entry] = []
@@ -109,12 +117,12 @@ class _Reader:
             if items is None:
                 continue
             if not isinstance(items, LocList):
-                self.error(f"{section!r} must be a list", p, doc.line_of(section))
+                self.error(f"{shown(section)} must be a list", p, doc.line_of(section))
                 continue
             for i, item in enumerate(items):
                 line = items.line_of(i)
                 if not isinstance(item, LocDict):
-                    self.error(f"each entry of {section!r} must be a mapping, got {item!r}", p, line)
+                    self.error(f"each entry of {shown(section)} must be a mapping, got {shown(item)}", p, line)
                     continue
                 entry = self.read_entry(section, item, Origin(p, item.line, meta.as_of))
                 if entry is not None:
@@ -129,7 +137,7 @@ class _Reader:
             return FileMeta(path)
         for key in meta:
             if key not in META_KEYS:
-                self.error(f"unknown key {key!r} in meta (expected one of {', '.join(sorted(META_KEYS))})", path, meta.line_of(key))
+                self.error(f"unknown key {shown(key)} in meta (expected one of {', '.join(sorted(META_KEYS))})", path, meta.line_of(key))
         as_of = None
         if "as_of" in meta:
             try:
@@ -151,7 +159,7 @@ class _Reader:
             kind = kinds.get(key)
             if kind is None:
                 what = SINGULAR[section]
-                self.error(f"unknown key {key!r} in {what} {item.get('id', '?')!r} (expected one of {', '.join(sorted(kinds))})", path, line)
+                self.error(f"unknown key {shown(key)} in {what} {shown(item.get('id', '?'))} (expected one of {', '.join(sorted(kinds))})", path, line)
                 ok = False
                 continue
             if value is None and key not in ("id", "name", "role", "jurisdiction", "person"):
@@ -160,7 +168,7 @@ class _Reader:
                 if isinstance(value, (int, float)) and not isinstance(value, bool) and key not in ("id",):
                     value = str(value)
                 if not isinstance(value, str) or not value.strip():
-                    self.error(f"{key!r} must be a non-empty string, got {value!r}", path, line)
+                    self.error(f"{shown(key)} must be a non-empty string, got {shown(value)}", path, line)
                     ok = False
                     continue
                 data[key] = value.strip()
@@ -168,33 +176,33 @@ class _Reader:
                 if isinstance(value, str):
                     value = [value]
                 if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                    self.error(f"{key!r} must be a list of non-empty strings, got {value!r}", path, line)
+                    self.error(f"{shown(key)} must be a list of non-empty strings, got {shown(value)}", path, line)
                     ok = False
                     continue
                 data[key] = [v.strip() for v in value]
             elif kind == "int":
                 if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                    self.error(f"{key!r} must be a whole number of at least 1, got {value!r}", path, line)
+                    self.error(f"{shown(key)} must be a whole number of at least 1, got {shown(value)}", path, line)
                     ok = False
                     continue
                 data[key] = value
             elif kind == "bool":
                 if not isinstance(value, bool):
-                    self.error(f"{key!r} must be true or false, got {value!r}", path, line)
+                    self.error(f"{shown(key)} must be true or false, got {shown(value)}", path, line)
                     ok = False
                     continue
                 data[key] = value
             elif kind == "holders":
                 if not isinstance(value, LocList):
-                    self.error(f"'holders' must be a list, got {value!r}", path, line)
+                    self.error(f"'holders' must be a list, got {shown(value)}", path, line)
                     ok = False
         for key in REQUIRED[section]:
             if key not in item:
-                self.error(f"{SINGULAR[section]} {item.get('id', '?')!r} has no {key!r}", path, item.line)
+                self.error(f"{SINGULAR[section]} {shown(item.get('id', '?'))} has no {shown(key)}", path, item.line)
                 ok = False
         ident = data.get("id")
         if isinstance(ident, str) and not ID_RE.match(ident):
-            self.error(f"bad id {ident!r}: use lower-case letters, digits and single hyphens", path, item.line_of("id"))
+            self.error(f"bad id {shown(ident)}: use lower-case letters, digits and single hyphens", path, item.line_of("id"))
             ok = False
         if not ok:
             return None
@@ -204,16 +212,16 @@ class _Reader:
             for i, h in enumerate(holders):
                 hline = holders.line_of(i)
                 if not isinstance(h, LocDict):
-                    self.error(f"each holder of {ident} must be a mapping, got {h!r}", path, hline)
+                    self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, hline)
                     continue
                 bad = [k for k in h if k not in HOLDER_KEYS]
                 for k in bad:
-                    self.error(f"unknown key {k!r} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
+                    self.error(f"unknown key {shown(k)} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
                 if "person" not in h or not isinstance(h["person"], str):
                     self.error(f"a holder of {ident} has no 'person'", path, h.line)
                     continue
                 if "from" not in h or h["from"] is None:
-                    self.error(f"holder {h['person']!r} of {ident} has no 'from' date", path, h.line)
+                    self.error(f"holder {shown(h['person'])} of {ident} has no 'from' date", path, h.line)
                     continue
                 if bad:
                     continue
@@ -242,7 +250,7 @@ def load_sources(sources: Iterable[Path]) -> KnowledgeBase:
     merged: dict[str, dict[str, _Entry]] = {s: {} for s in SECTIONS}
     for source in sources:
         try:
-            files = kb_files(source)
+            files = kb_files(source, reader.errors)
         except KnowledgeBaseError as exc:
             reader.errors.append(exc)
             continue
@@ -252,7 +260,7 @@ def load_sources(sources: Iterable[Path]) -> KnowledgeBase:
             for entry in reader.read_file(path):
                 key = (entry.section, entry.data["id"])
                 if key in seen:
-                    reader.error(f"duplicate {SINGULAR[entry.section]} id {entry.data['id']!r} (first defined at {seen[key]})", entry.origin.path, entry.origin.line)
+                    reader.error(f"duplicate {SINGULAR[entry.section]} id {shown(entry.data['id'])} (first defined at {seen[key]})", entry.origin.path, entry.origin.line)
                     continue
                 seen[key] = entry.origin
                 group.append(entry)
@@ -327,22 +335,22 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
     for pid, e in merged["people"].items():
         fam = e.data.get("family")
         if fam and fam.casefold() not in e.data["name"].casefold():
-            reader.error(f"family name {fam!r} of {pid} is not part of its name {e.data['name']!r}", e.origin.path, e.key_lines.get("family", e.origin.line))
+            reader.error(f"family name {shown(fam)} of {pid} is not part of its name {shown(e.data['name'])}", e.origin.path, e.key_lines.get("family", e.origin.line))
     offices: dict[str, Office] = {}
     for oid, e in merged["offices"].items():
         path = e.origin.path
         d = e.data
         if d["role"] not in roles:
-            reader.error(f"unknown role {d['role']!r} in office {oid}", path, e.key_lines.get("role", e.origin.line))
+            reader.error(f"unknown role {shown(d['role'])} in office {oid}", path, e.key_lines.get("role", e.origin.line))
         if d["jurisdiction"] not in jurisdictions:
-            reader.error(f"unknown jurisdiction {d['jurisdiction']!r} in office {oid}", path, e.key_lines.get("jurisdiction", e.origin.line))
+            reader.error(f"unknown jurisdiction {shown(d['jurisdiction'])} in office {oid}", path, e.key_lines.get("jurisdiction", e.origin.line))
         if d.get("host") is not None and d["host"] not in jurisdictions:
-            reader.error(f"unknown host jurisdiction {d['host']!r} in office {oid}", path, e.key_lines.get("host", e.origin.line))
+            reader.error(f"unknown host jurisdiction {shown(d['host'])} in office {oid}", path, e.key_lines.get("host", e.origin.line))
         tenures: list[Tenure] = []
         for h, origin in e.holders:
             person = h["person"]
             if person not in people:
-                reader.error(f"unknown person {person!r} in holders of {oid}", origin.path, origin.line)
+                reader.error(f"unknown person {shown(person)} in holders of {oid}", origin.path, origin.line)
                 continue
             try:
                 start = parse_period(h["from"])

@@ -1,5 +1,9 @@
 """``--format text`` (default): the source line with the span underlined.
 
+A line longer than ``WIDTH`` characters is shown as a window of that many
+characters around the span, cut with "…" (a one-line 5 MB draft would
+otherwise be printed whole for every finding).
+
 Colour comes from rich when writing to a terminal and ``NO_COLOR`` is not
 set; otherwise the same layout is plain text.
 """
@@ -12,9 +16,13 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from factlint.document import decode
+from factlint.errors import FactlintError
+from factlint.fsio import MAX_DRAFT_BYTES, read_bytes
 from factlint.reporters.base import Report
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+WIDTH = 120  # characters of a long source line shown around a finding's span
 
 
 class TextReporter:
@@ -36,9 +44,10 @@ class TextReporter:
             if 0 < f.line <= len(lines):
                 src = lines[f.line - 1].expandtabs(1)
                 end = f.end_column if f.end_line == f.line else len(src) + 1
+                src, column, end = window(src, f.column, end)
                 gutter = f"{f.line:>5} | "
                 console.print(Text(gutter, style="dim") + Text(src))
-                marker = " " * (f.column - 1) + "^" * max(end - f.column, 1)
+                marker = " " * (column - 1) + "^" * max(end - column, 1)
                 console.print(Text(" " * (len(gutter) - 2) + "| ", style="dim") + Text(marker, style=STYLE[f.severity]))
             if f.suggestions:
                 console.print(Text("      = suggestion: ", style="dim") + Text(", ".join(f.suggestions), style="green"))
@@ -55,8 +64,26 @@ class TextReporter:
             console.print(Text(f"All clear: {files} checked, no problems found.", style="bold green"))
 
 
+def window(src: str, column: int, end: int, width: int = WIDTH) -> tuple[str, int, int]:
+    """The part of a long source line to show: at most *width* characters
+    around the span from *column* to *end* (1-based, end exclusive), centred
+    on it, with "…" where the line is cut. Returns the text and the span's
+    columns in it; a line of *width* characters or fewer is returned as it is."""
+    if len(src) <= width:
+        return src, column, end
+    start, stop = column - 1, min(end - 1, len(src))
+    span = stop - start
+    lo = start if span >= width else max(0, start - (width - span) // 2)
+    hi = min(len(src), lo + width)
+    lo = max(0, hi - width)
+    head = "\u2026" if lo > 0 else ""
+    tail = "\u2026" if hi < len(src) else ""
+    shift = len(head) - lo
+    return head + src[lo:hi] + tail, column + shift, min(end, hi + 1) + shift
+
+
 def _lines(path: str) -> list[str]:
     try:
-        return Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    except (OSError, UnicodeDecodeError):
+        return decode(read_bytes(Path(path), MAX_DRAFT_BYTES, FactlintError), path).split("\n")
+    except FactlintError:
         return []

@@ -8,6 +8,7 @@ problem is collected with its file and line, and all are raised together as
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,10 +34,10 @@ KB_SUFFIXES = (".yaml", ".yml")
 
 SECTIONS = ("jurisdictions", "roles", "people", "offices")
 TOP_KEYS = frozenset((*SECTIONS, "meta"))
-META_KEYS = frozenset(("as_of", "source", "license", "note"))
+META_KEYS = frozenset(("as_of", "complete_from", "source", "license", "note"))
 HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
 
-# field name -> kind: "str", "list" (of str), "int", "bool", "holders"
+# field name -> kind: "str", "list" (of str), "int", "bool", "date" (a KB date, kept as its first day), "holders"
 FIELDS: dict[str, dict[str, str]] = {
     "jurisdictions": {"id": "str", "name": "str", "aliases": "list", "adjectives": "list",
                       "wikidata": "str", "source": "str", "note": "str"},
@@ -44,7 +45,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "people": {"id": "str", "name": "str", "aliases": "list", "misspellings": "list",
                "family": "str", "wikidata": "str", "source": "str", "note": "str"},
     "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
-                "aliases": "list", "host": "str", "seats": "int", "holders": "holders",
+                "aliases": "list", "host": "str", "seats": "int", "complete_from": "date", "holders": "holders",
                 "wikidata": "str", "source": "str", "note": "str"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -118,6 +119,8 @@ class _Reader:
                     continue
                 entry = self.read_entry(section, item, Origin(p, item.line, meta.as_of))
                 if entry is not None:
+                    if section == "offices" and meta.complete_from is not None:
+                        entry.data.setdefault("complete_from", meta.complete_from)  # the file's default
                     entries.append(entry)
         return entries
 
@@ -137,9 +140,21 @@ class _Reader:
                 as_of = period.end
             except ValueError as exc:
                 self.error(f"meta.as_of: {exc}", path, meta.line_of("as_of"))
+        complete_from = None
+        if meta.get("complete_from") is not None:
+            complete_from = self.read_date(meta["complete_from"], "meta.complete_from", path, meta.line_of("complete_from"))
         src = meta.get("source")
         lic = meta.get("license")
-        return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None)
+        return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None,
+                        complete_from)
+
+    def read_date(self, value: Any, what: str, path: str, line: int | None) -> dt.date | None:
+        """A KB date ("2007", "2007-01", "2007-01-10") as its first day; None (and an error) if bad."""
+        try:
+            return parse_period(value).start
+        except (ValueError, TypeError) as exc:
+            self.error(f"{what}: {exc}", path, line)
+            return None
 
     def read_entry(self, section: str, item: LocDict, origin: Origin) -> _Entry | None:
         kinds = FIELDS[section]
@@ -184,6 +199,12 @@ class _Reader:
                     ok = False
                     continue
                 data[key] = value
+            elif kind == "date":
+                day = self.read_date(value, f"{key!r} of {SINGULAR[section]} {item.get('id', '?')!r}", path, line)
+                if day is None:
+                    ok = False
+                    continue
+                data[key] = day
             elif kind == "holders":
                 if not isinstance(value, LocList):
                     self.error(f"'holders' must be a list, got {value!r}", path, line)
@@ -364,8 +385,11 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         tenures.sort(key=lambda t: (t.start.start, t.person))
         seats = d.get("seats", 1)
         _check_seats(oid, seats, tenures, reader)
+        # From when the list of holders is complete: as written, else from its first holder.
+        complete_from = d.get("complete_from", tenures[0].start.start if tenures else None)
         offices[oid] = Office(oid, d["role"], d["jurisdiction"], d.get("title"), tuple(d.get("aliases", ())),
-                              d.get("host"), seats, tuple(tenures), d.get("source"), e.origin)
+                              d.get("host"), seats, tuple(tenures), d.get("source"), e.origin,
+                              complete_from=complete_from)
     return KnowledgeBase(jurisdictions, roles, people, offices, tuple(reader.metas))
 
 

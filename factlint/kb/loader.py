@@ -221,25 +221,29 @@ class _Reader:
             return None
         entry = _Entry(section, data, origin, dict(getattr(item, "key_lines", {})))
         if section == "offices" and isinstance(item.get("holders"), LocList):
-            holders = item["holders"]
-            for i, h in enumerate(holders):
-                hline = holders.line_of(i)
-                if not isinstance(h, LocDict):
-                    self.error(f"each holder of {ident} must be a mapping, got {h!r}", path, hline)
-                    continue
-                bad = [k for k in h if k not in HOLDER_KEYS]
-                for k in bad:
-                    self.error(f"unknown key {k!r} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
-                if "person" not in h or not isinstance(h["person"], str):
-                    self.error(f"a holder of {ident} has no 'person'", path, h.line)
-                    continue
-                if "from" not in h or h["from"] is None:
-                    self.error(f"holder {h['person']!r} of {ident} has no 'from' date", path, h.line)
-                    continue
-                if bad:
-                    continue
-                entry.holders.append((dict(h), Origin(path, h.line, origin.as_of)))
+            self.read_holders(entry, item["holders"], ident, origin)
         return entry
+
+    def read_holders(self, entry: _Entry, holders: LocList, ident: Any, origin: Origin) -> None:
+        """The holders of office *ident*, each checked, onto *entry*."""
+        path = origin.path
+        for i, h in enumerate(holders):
+            hline = holders.line_of(i)
+            if not isinstance(h, LocDict):
+                self.error(f"each holder of {ident} must be a mapping, got {h!r}", path, hline)
+                continue
+            bad = [k for k in h if k not in HOLDER_KEYS]
+            for k in bad:
+                self.error(f"unknown key {k!r} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
+            if "person" not in h or not isinstance(h["person"], str):
+                self.error(f"a holder of {ident} has no 'person'", path, h.line)
+                continue
+            if "from" not in h or h["from"] is None:
+                self.error(f"holder {h['person']!r} of {ident} has no 'from' date", path, h.line)
+                continue
+            if bad:
+                continue
+            entry.holders.append((dict(h), Origin(path, h.line, origin.as_of)))
 
 
 def _unite(a: Sequence[str], b: Sequence[str]) -> list[str]:

@@ -50,3 +50,20 @@ APPOSITION_CLOSERS = ",;:.)!?\u2014\u2013"
 RANGE_MARKS = frozenset(("", "-", "\u2013", "\u2014", "to"))
 # "Several years later", "a few years later": this many years, inclusive.
 SOME_YEARS = (2, 9)
+
+# -- near misses: a misspelling of a KB person, or someone the KB does not know?
+# A near miss (a letter or so off a known name) is reported as a misspelling
+# only if the evidence that the KB person is meant adds up to NEAR_THRESHOLD
+# (factlint.assess.evidence). A different valid name is evidence against.
+NEAR_TITLE_FITS = 2      # the title written is one of an office they held
+NEAR_NAMED = 2           # the draft names them elsewhere
+NEAR_IN_OFFICE = 2       # they held some office at the date
+NEAR_PROMINENT = 1       # ... else within NEAR_PROMINENT_WINDOW of it
+NEAR_TYPO = 1            # the differing word is one edit off (changed, added, dropped letter; two swapped)
+NEAR_DROPPED = 1         # ... and that edit is a letter left out ("Vladmir", "Follet")
+NEAR_DISTINCT = 1        # the part written right is shared by at most NEAR_DISTINCT_PEOPLE KB people
+NEAR_DISTINCT_PEOPLE = 4  # a handful
+NEAR_OTHER_NAME = -1     # the word as written is a name word of other KB people ("Steven" for Stephen)
+NEAR_SHARED_FAMILY = -1  # only the given name differs, and other KB people share the family name
+NEAR_THRESHOLD = 2
+NEAR_PROMINENT_WINDOW = dt.timedelta(days=2 * 365)

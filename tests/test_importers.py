@@ -468,3 +468,13 @@ def test_build_default_kb_is_deterministic_and_valid(tmp_path: Path) -> None:
 
 def test_errors_are_factlint_errors() -> None:
     assert issubclass(ConfigError, FactlintError) and issubclass(KnowledgeBaseError, FactlintError)
+
+
+def test_dump_keeps_complete_from_in_its_place() -> None:
+    doc = {"meta": {"complete_from": "1979-05", "as_of": "2024-01-01"},
+           "offices": [{"id": "x-o", "role": "official", "jurisdiction": "x", "complete_from": "1990",
+                        "holders": [{"person": "a", "from": "2020"}], "seats": 2}]}
+    assert dump_kb(doc) == (
+        "meta:\n  as_of: 2024-01-01\n  complete_from: 1979-05\n\n"
+        "offices:\n  - id: x-o\n    role: official\n    jurisdiction: x\n    seats: 2\n    complete_from: 1990\n"
+        "    holders:\n      - {person: a, from: 2020}\n")

@@ -57,6 +57,9 @@ def test_valid_kb_loads(tmp_path: Path) -> None:
         (("id: us-president", "id: US President"), "kb.yaml:9: bad id 'US President'"),
         (("from: 2021-01-20", "from: 2021-13"), "impossible date '2021-13': there is no month 13"),
         (("name: President}", "name: President"), "kb.yaml:5: invalid YAML"),
+        (("    jurisdiction: us\n", "    jurisdiction: us\n    complete_from: 1789-13\n"),
+         "kb.yaml:12: 'complete_from' of office 'us-president': impossible date '1789-13'"),
+        (("jurisdictions:", "meta: {complete_from: soon}\njurisdictions:"), "kb.yaml:1: meta.complete_from:"),
     ],
 )
 def test_bad_kb_is_reported_with_file_and_line(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
@@ -171,3 +174,18 @@ def test_cache_key_covers_the_index_code(tmp_path: Path) -> None:
         assert kbmod._cache_key([p]) != key
     finally:
         os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+# -- the knowledge boundary: from when an office's list of holders is complete -------------
+
+def test_complete_from_defaults_to_the_first_holder(tmp_path: Path) -> None:
+    kb = load_sources([write(tmp_path, BASE)])
+    assert kb.offices["us-president"].complete_from.isoformat() == "2021-01-20"
+
+
+def test_complete_from_on_the_office_wins_over_the_file_default(tmp_path: Path) -> None:
+    text = "meta: {as_of: 2025-01-01, complete_from: 1990}\n" + BASE
+    kb = load_sources([write(tmp_path, text)])
+    assert kb.offices["us-president"].complete_from.isoformat() == "1990-01-01"
+    kb = load_sources([write(tmp_path, text.replace("    jurisdiction: us\n", "    jurisdiction: us\n    complete_from: 1789-04\n"))])
+    assert kb.offices["us-president"].complete_from.isoformat() == "1789-04-01"

@@ -239,8 +239,10 @@ def test_family_slip_before_a_title_in_apposition(kb: KBIndex, text: str, expect
         ("In 2019, the talks began. Months later, Secretary of State Mike Pompeo left.", []),
         ("In 2012, the talks began. Several years later, Secretary of State Mike Pompeo left.", []),
         # the counted time is checked like any other
-        ("In 2013, the talks began. Two years later, Secretary of State Mike Pompeo visited.",
+        ("In 2020, the talks began. Two years later, Secretary of State Mike Pompeo visited.",
          [("FL102", "Mike Pompeo")]),
+        # a counted time before the KB's record of the office begins (2018 here): no claim
+        ("In 2013, the talks began. Two years later, Secretary of State Mike Pompeo visited.", []),
         # without an earlier time in the draft, the article's date stands
         ("Two years later, Secretary of State Mike Pompeo visited.", [("FL102", "Mike Pompeo")]),
         # a later sentence without its own time is back at the article's date
@@ -280,7 +282,8 @@ def test_a_title_cell_applies_to_the_name_cell_of_its_row(kb: KBIndex, name: str
         ("5 September 2019", []),
         ("2018–2021", []),
         ("2017 - present", []),
-        ("2013 to 2016", [("FL102", "Mike Pompeo")]),
+        ("2022 to 2023", [("FL102", "Mike Pompeo")]),
+        ("2013 to 2016", []),  # before the KB's record of the office begins (2018 here)
         ("", [("FL102", "Mike Pompeo")]),  # no date in the row: the article's date
     ],
 )

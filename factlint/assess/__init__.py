@@ -9,13 +9,15 @@ named in the same message. Verdicts carry the plain facts a message needs
 into findings with their own templates.
 
 The stages: :mod:`.tenure` (a title against tenures), :mod:`.people`
-(conflated, misspelled), :mod:`.family` (family names alone, from the
+(conflated, misspelled), :mod:`.evidence` (is a near miss a KB person?), :mod:`.family` (family names alone, from the
 draft's loose words), :mod:`.wording` (all English of the clauses),
 :mod:`.facts` (KB queries), :mod:`.verdict` (the record and its contract).
 """
 from __future__ import annotations
 
-from factlint.assess import people, tenure
+import dataclasses
+
+from factlint.assess import evidence, people, tenure
 from factlint.assess.family import family_slips, family_written
 from factlint.assess.verdict import SITUATIONS, Situation, Verdict, VerdictKind
 from factlint.kb.index import KBIndex
@@ -33,9 +35,13 @@ class Assessor:
         self.mentions = mentions
         # person id -> mentions of them with one reading (full or family name)
         self.persons_in_doc: dict[str, int] = {}
+        # ... with their full name: a family name alone after a near miss may be the near miss's
+        self.full_in_doc: dict[str, int] = {}
         for m in mentions:
             if m.kind in ("name", "family") and len(m.persons) == 1:
                 self.persons_in_doc[m.persons[0]] = self.persons_in_doc.get(m.persons[0], 0) + 1
+                if m.kind == "name":
+                    self.full_in_doc[m.persons[0]] = self.full_in_doc.get(m.persons[0], 0) + 1
 
     def verdicts(self) -> list[Verdict]:
         out = []
@@ -51,6 +57,11 @@ class Assessor:
             return people.conflated(self.ix, self.persons_in_doc, m)
         if m.kind == "unknown":
             return tenure.unknown(self.ix, m) if m.title is not None else None
+        if m.kind == "near":
+            meant = tuple(p for p in m.persons if evidence.meant(self.ix, self.full_in_doc, m, p))
+            if not meant:
+                return None  # someone the KB does not know
+            m = dataclasses.replace(m, persons=meant)
         if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
             if m.kind == "family" and len(m.persons) > 1:
                 return None

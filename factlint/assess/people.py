@@ -15,8 +15,7 @@ from factlint.assess import facts, wording
 from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
-from factlint.mentions import Mention, similar
-from factlint.text import tokenize
+from factlint.mentions import Mention
 
 
 # -- conflated -----------------------------------------------------------------------
@@ -111,13 +110,8 @@ def misspelled(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None
     f = {"text": " ".join(m.text.split()), "name": canonical}
     if m.kind == "misspelling":
         return Verdict(VerdictKind.MISSPELLED, Situation.LISTED, m.segment, m.start, m.end, f, (canonical,))
-    # A near miss: certain enough with a title, with the person named
-    # elsewhere in the draft, or when it is only a letter or two off.
-    # A near miss under a title of a country the person never served is
-    # more likely someone else ("US envoy to NATO Julianne Smith").
-    titled = m.title is not None and (not m.title.specific or ix.served((pid,), m.title.offices))
-    if not titled and pid not in named and not _close(ix, m, pid):
-        return None
+    # A near miss: the assessor has weighed the evidence that the KB
+    # person is meant (factlint.assess.evidence).
     if len(m.text.split()) == 1:  # a family name alone: suggest the family name
         canonical = ix.canonical_family(pid) or canonical
         f["name"] = canonical
@@ -127,19 +121,3 @@ def misspelled(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None
     near = m.form.text if m.form is not None and len(m.form.key) == len(tokenize(m.text)) > 1 else canonical
     return Verdict(VerdictKind.MISSPELLED, Situation.NEAR, m.segment, m.start, m.end, f, (near,))
 
-
-def _close(ix: KBIndex, m: Mention, pid: str) -> bool:
-    """A letter or two off one of the person's forms. A given name off
-    next to a family name that other KB people share as well ("Julianne
-    Smith") is more likely someone the KB does not know."""
-    seen = tuple(t.key for t in tokenize(m.text))
-    for nf in ix.forms_by_person.get(pid, ()):
-        if nf.kind == "misspelling" or len(nf.key) != len(seen):
-            continue
-        diff = [i for i, (a, b) in enumerate(zip(seen, nf.key)) if a != b]
-        if len(diff) == 1 and similar(seen[diff[0]], nf.key[diff[0]], tuning.NEAR_SIMILARITY):
-            fam_from, fam_to = nf.family_span()
-            in_family = fam_from <= diff[0] < fam_to
-            if in_family or len({f.person for f in ix.by_family.get(nf.family, ())}) == 1:
-                return True
-    return False

@@ -187,6 +187,21 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict
             m = dataclasses.replace(m, title=title)
     tenures = [t for t in ix.tenures(pid) if t.office in title.offices]
     holds = any(t.may_cover(m.when) for t in tenures)
+    if not holds and tense in (Tense.FORMER, Tense.THEN) and not m.explicit_time \
+            and not record_reaches_back(ix, title.offices, pid):
+        return None  # "former": any time before, maybe before the KB's record of the office begins
+    if not holds:
+        # Only the offices whose record is complete at the date can be judged:
+        # before it the KB cannot say who held them ("Nicaraguan President"
+        # in 1987 against a list of holders that starts in 2007).
+        # An office of a country the person never served does not count if
+        # they held another office then ("Chancellor X" of a UK minister).
+        known = frozenset(o for o in title.offices if offices[o].known_at(m.when))
+        if known != title.offices and not _elsewhere(ix, pid, m.when, title.offices - known):
+            if not known or any(t.office not in known for t in tenures):
+                return None
+            title = dataclasses.replace(title, offices=known)
+            m = dataclasses.replace(m, title=title)
     if holds and tense in _HOLDING_FITS:
         return None  # the common case: they held it then (a shortcut of the table)
     c = Case.of(ix, m, title, pid, tense, word, tenures, holds)
@@ -255,7 +270,7 @@ def unknown(ix: KBIndex, m: Mention) -> Verdict | None:
     if any(mod != Tense.CURRENT for mod in title.modifiers):
         return None  # "the late President X": not a claim about who holds it now
     office = ix.kb.offices[next(iter(title.offices))]
-    if office.seats != 1 or facts.broad(ix, office.id):
+    if office.seats != 1 or facts.broad(ix, office.id) or not office.known_at(m.when):
         return None
     instead, names, ten = facts.instead(ix, m.when, None, title.offices, title.label)
     if not names:
@@ -290,13 +305,22 @@ def probable(tenures: Iterable[Tenure], when: Period) -> str | None:
 
 
 def record_reaches_back(ix: KBIndex, offices: Iterable[str], pid: str) -> bool:
-    """The KB lists holders of *offices* from long before the person's
-    first known tenure, so "former TITLE NAME" can be checked against
-    them. (A KB curated from 2015 on does not know that Dmitry Medvedev
-    was President of Russia from 2008.)"""
+    """The KB's record of *offices* is complete from long before the
+    person's first known tenure, so "former TITLE NAME" can be checked
+    against it. (A KB curated from 2015 on does not know that Dmitry
+    Medvedev was President of Russia from 2008.)"""
     first = min((t.start.start for t in ix.tenures(pid)), default=None)
-    starts = [t.start.start for o in offices for t in ix.kb.offices[o].holders]
+    starts = [o.complete_from for o in map(ix.kb.offices.__getitem__, offices) if o.complete_from is not None]
     return first is not None and bool(starts) and min(starts) < first - tuning.RECORD_MARGIN
+
+
+def _elsewhere(ix: KBIndex, pid: str, when: Period, unknown: Iterable[str]) -> bool:
+    """The person held some office at *when*, and none in the jurisdictions of *unknown*."""
+    mine = ix.tenures(pid)
+    if not any(t.may_cover(when) for t in mine):
+        return False
+    served = {ix.kb.offices[t.office].jurisdiction for t in mine}
+    return all(ix.kb.offices[o].jurisdiction not in served for o in unknown)
 
 
 def _names_within(label: str, office: Office) -> bool:

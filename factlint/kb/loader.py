@@ -8,6 +8,7 @@ problem is collected with its file and line, and all are raised together as
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,10 +35,10 @@ KB_SUFFIXES = (".yaml", ".yml")
 
 SECTIONS = ("jurisdictions", "roles", "people", "offices")
 TOP_KEYS = frozenset((*SECTIONS, "meta"))
-META_KEYS = frozenset(("as_of", "source", "license", "note"))
+META_KEYS = frozenset(("as_of", "complete_from", "source", "license", "note"))
 HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
 
-# field name -> kind: "str", "list" (of str), "int", "bool", "holders"
+# field name -> kind: "str", "list" (of str), "int", "bool", "date" (a KB date, kept as its first day), "holders"
 FIELDS: dict[str, dict[str, str]] = {
     "jurisdictions": {"id": "str", "name": "str", "aliases": "list", "adjectives": "list",
                       "wikidata": "str", "source": "str", "note": "str"},
@@ -45,7 +46,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "people": {"id": "str", "name": "str", "aliases": "list", "misspellings": "list",
                "family": "str", "wikidata": "str", "source": "str", "note": "str"},
     "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
-                "aliases": "list", "host": "str", "seats": "int", "holders": "holders",
+                "aliases": "list", "host": "str", "seats": "int", "complete_from": "date", "holders": "holders",
                 "wikidata": "str", "source": "str", "note": "str"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -126,6 +127,8 @@ class _Reader:
                     continue
                 entry = self.read_entry(section, item, Origin(p, item.line, meta.as_of))
                 if entry is not None:
+                    if section == "offices" and meta.complete_from is not None:
+                        entry.data.setdefault("complete_from", meta.complete_from)  # the file's default
                     entries.append(entry)
         return entries
 
@@ -145,9 +148,21 @@ class _Reader:
                 as_of = period.end
             except ValueError as exc:
                 self.error(f"meta.as_of: {exc}", path, meta.line_of("as_of"))
+        complete_from = None
+        if meta.get("complete_from") is not None:
+            complete_from = self.read_date(meta["complete_from"], "meta.complete_from", path, meta.line_of("complete_from"))
         src = meta.get("source")
         lic = meta.get("license")
-        return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None)
+        return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None,
+                        complete_from)
+
+    def read_date(self, value: Any, what: str, path: str, line: int | None) -> dt.date | None:
+        """A KB date ("2007", "2007-01", "2007-01-10") as its first day; None (and an error) if bad."""
+        try:
+            return parse_period(value).start
+        except (ValueError, TypeError) as exc:
+            self.error(f"{what}: {exc}", path, line)
+            return None
 
     def read_entry(self, section: str, item: LocDict, origin: Origin) -> _Entry | None:
         kinds = FIELDS[section]
@@ -192,6 +207,12 @@ class _Reader:
                     ok = False
                     continue
                 data[key] = value
+            elif kind == "date":
+                day = self.read_date(value, f"{key!r} of {SINGULAR[section]} {item.get('id', '?')!r}", path, line)
+                if day is None:
+                    ok = False
+                    continue
+                data[key] = day
             elif kind == "holders":
                 if not isinstance(value, LocList):
                     self.error(f"'holders' must be a list, got {shown(value)}", path, line)
@@ -208,25 +229,29 @@ class _Reader:
             return None
         entry = _Entry(section, data, origin, dict(getattr(item, "key_lines", {})))
         if section == "offices" and isinstance(item.get("holders"), LocList):
-            holders = item["holders"]
-            for i, h in enumerate(holders):
-                hline = holders.line_of(i)
-                if not isinstance(h, LocDict):
-                    self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, hline)
-                    continue
-                bad = [k for k in h if k not in HOLDER_KEYS]
-                for k in bad:
-                    self.error(f"unknown key {shown(k)} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
-                if "person" not in h or not isinstance(h["person"], str):
-                    self.error(f"a holder of {ident} has no 'person'", path, h.line)
-                    continue
-                if "from" not in h or h["from"] is None:
-                    self.error(f"holder {shown(h['person'])} of {ident} has no 'from' date", path, h.line)
-                    continue
-                if bad:
-                    continue
-                entry.holders.append((dict(h), Origin(path, h.line, origin.as_of)))
+            self.read_holders(entry, item["holders"], ident, origin)
         return entry
+
+    def read_holders(self, entry: _Entry, holders: LocList, ident: Any, origin: Origin) -> None:
+        """The holders of office *ident*, each checked, onto *entry*."""
+        path = origin.path
+        for i, h in enumerate(holders):
+            hline = holders.line_of(i)
+            if not isinstance(h, LocDict):
+                self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, hline)
+                continue
+            bad = [k for k in h if k not in HOLDER_KEYS]
+            for k in bad:
+                self.error(f"unknown key {shown(k)} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
+            if "person" not in h or not isinstance(h["person"], str):
+                self.error(f"a holder of {ident} has no 'person'", path, h.line)
+                continue
+            if "from" not in h or h["from"] is None:
+                self.error(f"holder {shown(h['person'])} of {ident} has no 'from' date", path, h.line)
+                continue
+            if bad:
+                continue
+            entry.holders.append((dict(h), Origin(path, h.line, origin.as_of)))
 
 
 def _unite(a: Sequence[str], b: Sequence[str]) -> list[str]:
@@ -372,8 +397,11 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         tenures.sort(key=lambda t: (t.start.start, t.person))
         seats = d.get("seats", 1)
         _check_seats(oid, seats, tenures, reader)
+        # From when the list of holders is complete: as written, else from its first holder.
+        complete_from = d.get("complete_from", tenures[0].start.start if tenures else None)
         offices[oid] = Office(oid, d["role"], d["jurisdiction"], d.get("title"), tuple(d.get("aliases", ())),
-                              d.get("host"), seats, tuple(tenures), d.get("source"), e.origin)
+                              d.get("host"), seats, tuple(tenures), d.get("source"), e.origin,
+                              complete_from=complete_from)
     return KnowledgeBase(jurisdictions, roles, people, offices, tuple(reader.metas))
 
 

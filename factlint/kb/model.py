@@ -103,6 +103,14 @@ class Office:
     source: str | None = None
     origin: Origin | None = None
     extra: tuple[tuple[str, object], ...] = ()
+    # From this day on the KB lists every holder (``complete_from`` in the
+    # YAML, else the file's ``meta.complete_from``, else the first holder's
+    # start); None: no holders. Before it, the KB cannot say who held it.
+    complete_from: dt.date | None = None
+
+    def known_at(self, when: Period) -> bool:
+        """The list of holders is complete over all of *when*."""
+        return self.complete_from is not None and self.complete_from <= when.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,7 @@ class FileMeta:
     as_of: dt.date | None = None
     source: str | None = None
     license: str | None = None
+    complete_from: dt.date | None = None  # the default of the file's offices
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,8 @@ class _Linker:
             return None, got.end
         after: Title | None = None
         nxt = got.end
-        app = appositive(v, self.ix, got.end) if got.end == b else None
+        # (someone the KB does not know is not judged by a title after the name)
+        app = appositive(v, self.ix, got.end) if got.end == b and got.kind != MentionKind.UNKNOWN else None
         if app is not None:
             t, t_end, other = app
             after = None if other else t

@@ -148,7 +148,24 @@ def resolve(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool,
         for t in v.toks[a:b]
     ):
         return Reading(K.UNKNOWN, a, b, ())
+    if not titled and unknown_full_name(v, ix, a, b):
+        return Reading(K.UNKNOWN, a, b, ())
     return None
+
+
+def unknown_full_name(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:
+    """"Ana Marcos" with no title: a given name and a KB family name whose
+    full form the KB does not know — someone else of that family, whose
+    family name alone later in the draft is not a KB person's (see
+    :func:`factlint.mentions.passes.settle_families`). The first word must
+    read as a given name: a KB one, or any capitalised word not opening a
+    sentence ("Yesterday Marcos said" is no name)."""
+    if b - a != 2 or (v.toks[b - 1].key,) not in ix.by_family:
+        return False
+    first = v.toks[a].key
+    if first in ix.title_words or first in HONORIFICS or first in OPEN_CLASS_OK or v.toks[a].possessive:
+        return False
+    return first in ix.by_given or not (a == 0 or v.sentence_break(a))
 
 
 # -- near misses and mix-ups ---------------------------------------------------

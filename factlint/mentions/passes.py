@@ -17,8 +17,10 @@ from factlint.mentions.model import Mention, MentionKind, Title
 from factlint.mentions.timeline import whole_time
 from factlint.mentions.titles import whole_title
 from factlint.mentions.tokens import Tokens
+from factlint.text import keys
 
 _FULL = (MentionKind.NAME, MentionKind.MISSPELLING, MentionKind.NEAR)
+_FAMILY_LENGTHS = (1, 2)  # a family name alone has one or two words
 
 
 def _cells(doc: Document, index: KBIndex, article: Period, cells: list[int],
@@ -85,7 +87,9 @@ def settle_families(mentions: list[Mention]) -> list[Mention]:
 
     "Kim" after "Kim Jong-un" is Kim Jong-un; a family name that several KB
     people share and that the draft never ties to one of them stays
-    ambiguous (all candidates kept, so checks stay quiet on it).
+    ambiguous (all candidates kept, so checks stay quiet on it). A family
+    name whose nearest full name before it is someone the KB does not know
+    ("former President Ana Marcos … President Marcos") is theirs: dropped.
     """
     full = [m for m in mentions if m.kind in _FULL]
     where = [(f.segment, f.start) for f in full]  # in document order
@@ -93,8 +97,11 @@ def settle_families(mentions: list[Mention]) -> list[Mention]:
     for k, f in enumerate(full):
         for p in f.persons:
             seen_at.setdefault(p, []).append(k)
+    shadows = _shadows(mentions)
     out: list[Mention] = []
     for m in mentions:
+        if shadows and m.kind == MentionKind.FAMILY and _shadowed(m, shadows, full, seen_at):
+            continue  # the family name of someone the KB does not know, named just before
         if m.kind == MentionKind.FAMILY and len(m.persons) > 1 and any(p in seen_at for p in m.persons):
             # the nearest full mention before it, else the first after it
             cut = bisect.bisect_left(where, (m.segment, m.start))
@@ -104,3 +111,28 @@ def settle_families(mentions: list[Mention]) -> list[Mention]:
             m = dataclasses.replace(m, persons=(choice,))
         out.append(m)
     return out
+
+
+def _shadows(mentions: list[Mention]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Family names of the full names the KB does not know -> where those
+    names are written (in document order)."""
+    out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.kind == MentionKind.UNKNOWN:  # (a mix-up of two people is a slip: the family name stays theirs)
+            k = keys(m.text)
+            for n in _FAMILY_LENGTHS:
+                if len(k) > n:
+                    out.setdefault(k[-n:], []).append((m.segment, m.start))
+    return out
+
+
+def _shadowed(m: Mention, shadows: dict[tuple[str, ...], list[tuple[int, int]]], full: list[Mention],
+              seen_at: dict[str, list[int]]) -> bool:
+    """The nearest full name before *m* with its family name is one the KB does not know."""
+    at = (m.segment, m.start)
+    unknown = [w for w in shadows.get(keys(m.text), ()) if w < at]
+    if not unknown:
+        return False
+    known = [(full[k].segment, full[k].start) for p in m.persons for k in seen_at.get(p, ())
+             if (full[k].segment, full[k].start) < at]
+    return not known or max(unknown) > max(known)

@@ -95,3 +95,32 @@ def test_the_deciding_modifier_is_kept_as_written(kb: KBIndex, text: str, expect
 
 def test_every_tense_has_a_judgement() -> None:
     assert set(tenure.TENSES) | {Tense.CURRENT} >= set(Tense)
+
+
+# -- the knowledge boundary: no claim about a date before an office's record begins --------
+# (the fixture KB's Secretary of State list starts in 2018, Ukraine's presidents in 2019)
+
+@pytest.mark.parametrize(
+    ("text", "date", "judged"),
+    [
+        ("Secretary of State Antony Blinken spoke.", "2015-05-01", False),  # who held it then is unknown
+        ("Secretary of State Antony Blinken spoke.", "2019-05-01", True),   # not yet: Mike Pompeo held it
+        ("Ukrainian President Denys Shmyhal spoke.", "2015-05-01", False),
+        ("Ukrainian President Denys Shmyhal spoke.", "2021-05-01", True),
+        # a title of several countries, some of them unknown then: someone busy in
+        # another country's office is still judged
+        ("President Dmitry Medvedev spoke.", "2016-05-01", True),
+        # "former": any time before, and the record does not reach back before them
+        ("Former Ukrainian President Denys Shmyhal spoke.", "2021-05-01", False),
+    ],
+)
+def test_dates_before_the_record_of_the_office_are_not_judged(kb: KBIndex, text: str, date: str, judged: bool) -> None:
+    m = titled(kb, text, date)
+    assert (tenure.title_verdict(kb, m) is not None) == judged
+
+
+@pytest.mark.parametrize(("date", "judged"), [("2015-05-01", False), ("2019-05-01", True)])
+def test_an_unknown_name_is_judged_only_inside_the_record(kb: KBIndex, date: str, judged: bool) -> None:
+    m = titled(kb, "Secretary of State Jane Roe spoke.", date)
+    assert m.kind == "unknown"
+    assert (tenure.unknown(kb, m) is not None) == judged

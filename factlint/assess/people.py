@@ -16,6 +16,7 @@ from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.mentions import Mention
+from factlint.text import tokenize
 
 
 # -- conflated -----------------------------------------------------------------------

@@ -65,6 +65,14 @@ monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 """.split())
 
+# Formal office titles news copy shortens by putting the portfolio before the
+# head word: "Secretary of State for Health" is the "Health Secretary",
+# "Minister of Agriculture" the "Agriculture Minister" (head word -> the words
+# the formal title starts with, before "of"/"for").
+OFFICE_HEADS: dict[str, tuple[str, ...]] = {"secretary": ("secretary", "of", "state"), "minister": ("minister",)}
+# Words that end the first portfolio of a pair ("Trade and Industry").
+PORTFOLIO_SEPARATORS = frozenset({"and"})
+
 # Name suffixes: "Donald Trump Jr." is not Donald Trump.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
 

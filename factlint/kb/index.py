@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
-from factlint.lexicon import NAME_PARTICLES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, TIME_MODIFIERS
+from factlint.lexicon import (
+    NAME_PARTICLES,
+    OFFICE_HEADS,
+    OTHER_OFFICE,
+    OTHER_OFFICE_BEFORE,
+    PORTFOLIO_SEPARATORS,
+    TIME_MODIFIERS,
+)
 from factlint.text import fold, keys, tokenize
 
 Key = tuple[str, ...]
@@ -67,6 +74,50 @@ def _insert(trie: dict, key: Key, value: object) -> None:
     node.setdefault(END, []).append(value)
 
 
+def _strip_jurisdiction(k: Key, jur_words: set[Key]) -> tuple[int, int]:
+    """The span of *k* without a jurisdiction word before it ("UK Financial
+    Secretary") or "of [the] JURISDICTION" after it ("Deputy Prime Minister of
+    the United Kingdom")."""
+    for n in range(len(k) - 1, 0, -1):
+        if k[:n] in jur_words:
+            return n, len(k)
+    for i in range(1, len(k) - 1):
+        if k[i] == "of":
+            rest = k[i + 2:] if k[i + 1] == "the" else k[i + 1:]
+            if rest in jur_words:
+                return 0, i
+    return 0, len(k)
+
+
+def shorthands(text: str, jur_words: set[Key]) -> list[Key]:
+    """The short forms journalists write for an office's formal title *text*
+    (as folded keys): the title without its jurisdiction, and a portfolio
+    before its head word — "Secretary of State for Trade and Industry" gives
+    "Trade and Industry Secretary" and "Trade Secretary"; "Minister of
+    Agriculture, Fisheries and Food" gives "Agriculture Minister". Derived
+    once, when the index is built."""
+    toks = tokenize(text)
+    k = tuple(t.key for t in toks)
+    a, b = _strip_jurisdiction(k, jur_words)
+    bare = k[a:b]
+    out: list[Key] = [bare] if bare and bare != k else []
+    for head, lead in OFFICE_HEADS.items():
+        n = len(lead)
+        if bare[:n] != lead or len(bare) <= n + 1 or bare[n] not in ("of", "for"):
+            continue
+        start = a + n + 1 + (k[a + n + 1] == "the")
+        commas = [i + 1 for i in range(start, b - 1) if text[toks[i].end : toks[i + 1].start].strip() == ","]
+        first = start
+        while first < b and k[first] not in PORTFOLIO_SEPARATORS and first not in commas:
+            first += 1
+        listed = bool(commas)
+        # a list of portfolios ("Culture, Media and Sport") is too long to write out
+        for stop in dict.fromkeys(((first,) if listed else (b, first))):
+            if stop > start:
+                out.append((*k[start:stop], head))
+    return out
+
+
 @dataclass
 class KBIndex:
     kb: KnowledgeBase
@@ -74,6 +125,10 @@ class KBIndex:
     jurisdictions: dict = field(default_factory=dict)  # trie -> [jurisdiction id]
     roles: dict = field(default_factory=dict)         # trie -> [role id]
     office_titles: dict = field(default_factory=dict)  # trie -> [office id]
+    # trie -> [office id]: short forms derived from the offices' own titles
+    # ("Health Secretary" from "Secretary of State for Health"); they leave the
+    # jurisdiction implied (see :func:`shorthands`)
+    shorthand_titles: dict = field(default_factory=dict)
     by_family: dict[Key, list[NameForm]] = field(default_factory=dict)
     by_given: dict[str, list[NameForm]] = field(default_factory=dict)  # first given token
     # given-name-first forms by their whole given part, and by (first given token, family part)
@@ -155,6 +210,7 @@ class KBIndex:
                     title_words.update(k)
         by_role: dict[str, list[str]] = defaultdict(list)
         by_rj: dict[tuple[str, str], list[str]] = defaultdict(list)
+        own: set[Key] = set()
         for o in kb.offices.values():
             by_role[o.role].append(o.id)
             by_rj[(o.role, o.jurisdiction)].append(o.id)
@@ -163,13 +219,21 @@ class KBIndex:
                 if k:
                     _insert(self.office_titles, k, o.id)
                     title_words.update(k)
+                    own.add(k)
+        own.update(keys(text) for r in kb.roles.values() for text in (r.name, *r.aliases))
+        jur_words = {keys(text) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)}
+        for o in kb.offices.values():
+            for k in dict.fromkeys(s for text in (o.title or "", *o.aliases) if text for s in shorthands(text, jur_words)):
+                if k not in own:  # an office's own title or a role word already reads it
+                    _insert(self.shorthand_titles, k, o.id)
+                    title_words.update(k)
         self.offices_by_role = dict(by_role)
         self.offices_by_role_jur = dict(by_rj)
         self.acronyms = frozenset(
             fold(w) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)
             for w in text.replace(".", " ").split() if w.isupper() and len(w) <= 4
         )
-        tries = (self.jurisdictions, self.roles, self.office_titles)
+        tries = (self.jurisdictions, self.roles, self.office_titles, self.shorthand_titles)
         self.title_starts = frozenset(k for trie in tries for k in trie if k != END)
         modifier_words = frozenset(TIME_MODIFIERS) | OTHER_OFFICE | frozenset(OTHER_OFFICE_BEFORE)
         self.candidate_keys = self.title_starts | modifier_words

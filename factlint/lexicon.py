@@ -122,3 +122,24 @@ _GIVEN_NAME_FORMS = [
 GIVEN_NAME_FORMS: frozenset[tuple[str, str]] = frozenset(
     pair for a, b in _GIVEN_NAME_FORMS if a != b for pair in ((a, b), (b, a))
 )
+
+# Forms of one given name that are not misspellings of each other: English
+# short forms ("Ken" for Kenneth) and transliterations of one Arabic name.
+# A name written with one for the KB's other is the same person written
+# another way (an inconsistency if the draft mixes them), never a slip.
+# Groups: every two forms in a group are linked. Different names that look
+# alike (Steven and Stephen, Johnny and Johnnie) are not grouped.
+_GIVEN_NAME_VARIANTS = [
+    ("ken", "kenneth"), ("nick", "nicholas"), ("nick", "nicolas"), ("mike", "michael"), ("mick", "michael"),
+    ("steve", "steven"), ("steve", "stephen"), ("charlie", "charles"), ("chuck", "charles"),
+    ("bill", "william"), ("will", "william"), ("bob", "robert"), ("rob", "robert"), ("jim", "james"),
+    ("jimmy", "james"), ("tony", "anthony"), ("tom", "thomas"), ("dick", "richard"), ("rick", "richard"),
+    ("chris", "christopher"), ("dave", "david"), ("joe", "joseph"), ("ed", "edward"), ("ted", "edward"),
+    ("andy", "andrew"), ("alex", "alexander"), ("ben", "benjamin"), ("dan", "daniel"), ("matt", "matthew"),
+    ("tim", "timothy"), ("pete", "peter"), ("greg", "gregory"), ("ron", "ronald"), ("don", "donald"),
+    ("phil", "philip"), ("geoff", "geoffrey"), ("jeff", "jeffrey"), ("liz", "elizabeth"), ("sam", "samuel"),
+    ("mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohammad"),
+]
+GIVEN_NAME_VARIANTS: frozenset[tuple[str, str]] = frozenset(
+    (a, b) for group in _GIVEN_NAME_VARIANTS for a in group for b in group if a != b
+)

@@ -89,6 +89,14 @@ def _strip_jurisdiction(k: Key, jur_words: set[Key]) -> tuple[int, int]:
     return 0, len(k)
 
 
+def _role_of_the(k: Key, role_keys: dict[Key, str]) -> str | None:
+    """The role a title "ROLE of the X" starts with, if any."""
+    for i in range(1, len(k) - 2):
+        if k[i] == "of" and k[i + 1] == "the":
+            return role_keys.get(k[:i])
+    return None
+
+
 def shorthands(text: str, jur_words: set[Key]) -> list[Key]:
     """The short forms journalists write for an office's formal title *text*
     (as folded keys): the title without its jurisdiction, and a portfolio
@@ -220,7 +228,15 @@ class KBIndex:
                     _insert(self.office_titles, k, o.id)
                     title_words.update(k)
                     own.add(k)
-        own.update(keys(text) for r in kb.roles.values() for text in (r.name, *r.aliases))
+        role_keys = {keys(text): r.id for r in kb.roles.values() for text in (r.name, *r.aliases)}
+        own.update(role_keys)
+        for o in kb.offices.values():
+            # "Chancellor of the Exchequer" is also read by the bare role word
+            # "Chancellor" (of two roles the KB judges: no broad one).
+            word = _role_of_the(keys(o.title or ""), role_keys)
+            if word is not None and word != o.role and not (kb.roles[word].broad or kb.roles[o.role].broad):
+                by_role[word].append(o.id)
+                by_rj[(word, o.jurisdiction)].append(o.id)
         jur_words = {keys(text) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)}
         for o in kb.offices.values():
             for k in dict.fromkeys(s for text in (o.title or "", *o.aliases) if text for s in shorthands(text, jur_words)):

@@ -211,8 +211,9 @@ def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = 
         if len(people) == 1:
             return Reading(K.NAME, s, e, people, short[0], "variant")
     # The same given name in another form ("Ken" for Kenneth, "Mohammad" for
-    # Mohammed): the person, written another way.
-    same = _given_off(ix, keys, lambda a, b: (a, b) in GIVEN_NAME_VARIANTS)
+    # Mohammed): the person, written another way. Against the canonical name
+    # only: "Anthony" is not the "Tony" of an alias but a slip for "Antony".
+    same = [nf for nf in _given_off(ix, keys, lambda a, b: (a, b) in GIVEN_NAME_VARIANTS) if nf.kind == "canonical"]
     people = tuple(dict.fromkeys(nf.person for nf in same))
     if len(people) == 1:
         return Reading(K.NAME, s, e, people, same[0], "variant")

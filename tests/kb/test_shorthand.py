@@ -32,6 +32,7 @@ people:
   - {id: piet-hale, name: Piet S. Hale, aliases: [Piet Hale]}
   - {id: piet-hale-os, name: Piet Hale}
   - {id: lena-voss, name: Lena Voss}
+  - {id: antony-drake, name: Antony Drake, aliases: [Tony Drake]}
 offices:
   - id: os-health
     role: minister
@@ -157,3 +158,8 @@ def test_a_given_name_variant_is_the_same_person(ix: KBIndex) -> None:
     assert codes(ix, "Ken Marsh spoke.", "2013-06-01") == []
     assert codes(ix, "Ken Marsh spoke. Later Kenneth Marsh left.", "2013-06-01") == [("FL301", "Kenneth Marsh")]
     assert codes(ix, "Trade Secretary Ken Marsh spoke.", "2013-06-01") == []
+
+
+def test_a_variant_is_read_against_the_canonical_name_only(ix: KBIndex) -> None:
+    """'Anthony' is a short form's long form, but against 'Antony' it is a slip."""
+    assert codes(ix, "Anthony Drake spoke.", "2013-06-01") == [("FL201", "Anthony Drake")]

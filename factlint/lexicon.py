@@ -65,6 +65,14 @@ monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 """.split())
 
+# Formal office titles news copy shortens by putting the portfolio before the
+# head word: "Secretary of State for Health" is the "Health Secretary",
+# "Minister of Agriculture" the "Agriculture Minister" (head word -> the words
+# the formal title starts with, before "of"/"for").
+OFFICE_HEADS: dict[str, tuple[str, ...]] = {"secretary": ("secretary", "of", "state"), "minister": ("minister",)}
+# Words that end the first portfolio of a pair ("Trade and Industry").
+PORTFOLIO_SEPARATORS = frozenset({"and"})
+
 # Name suffixes: "Donald Trump Jr." is not Donald Trump.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
 
@@ -120,4 +128,25 @@ _GIVEN_NAME_FORMS = [
 ]
 GIVEN_NAME_FORMS: frozenset[tuple[str, str]] = frozenset(
     pair for a, b in _GIVEN_NAME_FORMS if a != b for pair in ((a, b), (b, a))
+)
+
+# Forms of one given name that are not misspellings of each other: English
+# short forms ("Ken" for Kenneth) and transliterations of one Arabic name.
+# A name written with one for the KB's other is the same person written
+# another way (an inconsistency if the draft mixes them), never a slip.
+# Groups: every two forms in a group are linked. Different names that look
+# alike (Steven and Stephen, Johnny and Johnnie) are not grouped.
+_GIVEN_NAME_VARIANTS = [
+    ("ken", "kenneth"), ("nick", "nicholas"), ("nick", "nicolas"), ("mike", "michael"), ("mick", "michael"),
+    ("steve", "steven"), ("steve", "stephen"), ("charlie", "charles"), ("chuck", "charles"),
+    ("bill", "william"), ("will", "william"), ("bob", "robert"), ("rob", "robert"), ("jim", "james"),
+    ("jimmy", "james"), ("tony", "anthony"), ("tom", "thomas"), ("dick", "richard"), ("rick", "richard"),
+    ("chris", "christopher"), ("dave", "david"), ("joe", "joseph"), ("ed", "edward"), ("ted", "edward"),
+    ("andy", "andrew"), ("alex", "alexander"), ("ben", "benjamin"), ("dan", "daniel"), ("matt", "matthew"),
+    ("tim", "timothy"), ("pete", "peter"), ("greg", "gregory"), ("ron", "ronald"), ("don", "donald"),
+    ("phil", "philip"), ("geoff", "geoffrey"), ("jeff", "jeffrey"), ("liz", "elizabeth"), ("sam", "samuel"),
+    ("mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohammad"),
+]
+GIVEN_NAME_VARIANTS: frozenset[tuple[str, str]] = frozenset(
+    (a, b) for group in _GIVEN_NAME_VARIANTS for a in group for b in group if a != b
 )

@@ -13,6 +13,7 @@ from factlint.assess import wording
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.kb.model import Office, Tenure
+from factlint.mentions.model import Title
 
 
 def name(ix: KBIndex, pid: str) -> str:
@@ -34,6 +35,13 @@ def broad(ix: KBIndex, office: str) -> bool:
     """The office's role is too broad to judge (``broad: true`` in the KB)."""
     kb = ix.kb
     return kb.roles[kb.offices[office].role].broad
+
+
+def too_broad(ix: KBIndex, title: Title) -> bool:
+    """No office of the title can be judged: all are of broad roles, and the
+    title names none by its own title ("Minister X", not "Work and Pensions
+    Secretary X", which names one office the KB lists the holders of)."""
+    return not title.named and all(broad(ix, o) for o in title.offices)
 
 
 def instead(ix: KBIndex, when: Period, pid: str | None, offices: Iterable[str],

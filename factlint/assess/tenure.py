@@ -153,12 +153,22 @@ def title_verdict(ix: KBIndex, m: Mention) -> Verdict | None:
     assert m.title is not None
     tense, word = modifier(m.title)
     best: Verdict | None = None
-    for pid in m.persons:
+    for pid in by_title(ix, m):
         v = judge(ix, m, pid, tense, word)
         if v is None:
             return None  # some reading of the name fits the title
         best = best or v
     return best
+
+
+def by_title(ix: KBIndex, m: Mention) -> tuple[str, ...]:
+    """The readings of the name the title decides between: those whose person
+    held an office of the title, if any did ("Former Chancellor Gordon Brown":
+    the Chancellor, not a namesake ambassador); else all."""
+    assert m.title is not None
+    offices = m.title.offices
+    held = tuple(p for p in m.persons if any(t.office in offices for t in ix.tenures(p)))
+    return held or tuple(m.persons)
 
 
 def modifier(title: Title) -> tuple[Tense, str]:
@@ -177,6 +187,8 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict
     title = m.title
     assert title is not None
     offices = ix.kb.offices
+    if title.implied and not ix.served((pid,), title.offices):
+        return None  # "Health Secretary" in another country's copy: its own, which the KB may not list
     if len({offices[o].jurisdiction for o in title.offices}) > 1:
         # A title several countries use ("Secretary of Defense"): the one of
         # the countries this person served, if any.
@@ -252,11 +264,11 @@ def _never(c: Case) -> Verdict | None:
         instead = wording.on_each(c.when, [wording.was(c.name, wording.office_list(ix, actual))])
         return c.verdict(WRONG_HOLDER, Situation.NEVER, {"instead": instead},
                          [wording.titled(wording.office_label(ix, actual[0]), c.name)], [])
-    if all(facts.broad(ix, o) for o in title.offices):
+    if facts.too_broad(ix, title):
         return None
     instead, names, ten = facts.instead(ix, c.when, c.pid, title.offices, title.label)
-    if not instead:
-        return None
+    if not instead or (not names and any(facts.broad(ix, o) for o in title.offices)):
+        return None  # a broad role's office named by its title: judged only when the KB shows who held it then
     return c.verdict(WRONG_HOLDER, Situation.NEVER, {"instead": instead}, names, ten)
 
 
@@ -265,12 +277,12 @@ def unknown(ix: KBIndex, m: Mention) -> Verdict | None:
     KB knows who held it then."""
     title = m.title
     assert title is not None
-    if not title.specific or len(title.offices) != 1:
-        return None
+    if not title.specific or title.implied or len(title.offices) != 1:
+        return None  # an implied jurisdiction may be another country's office of that name
     if any(mod != Tense.CURRENT for mod in title.modifiers):
         return None  # "the late President X": not a claim about who holds it now
     office = ix.kb.offices[next(iter(title.offices))]
-    if office.seats != 1 or facts.broad(ix, office.id) or not office.known_at(m.when):
+    if office.seats != 1 or facts.too_broad(ix, title) or not office.known_at(m.when):
         return None
     instead, names, ten = facts.instead(ix, m.when, None, title.offices, title.label)
     if not names:

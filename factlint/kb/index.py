@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
-from factlint.lexicon import NAME_PARTICLES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, PEERAGE, REGNAL, TIME_MODIFIERS
+from factlint.lexicon import (
+    NAME_PARTICLES,
+    OFFICE_HEADS,
+    OTHER_OFFICE,
+    OTHER_OFFICE_BEFORE,
+    PEERAGE,
+    PORTFOLIO_SEPARATORS,
+    REGNAL,
+    TIME_MODIFIERS,
+)
 from factlint.text import fold, keys, tokenize
 
 Key = tuple[str, ...]
@@ -80,6 +89,58 @@ def _insert(trie: dict, key: Key, value: object) -> None:
     node.setdefault(END, []).append(value)
 
 
+def _strip_jurisdiction(k: Key, jur_words: set[Key]) -> tuple[int, int]:
+    """The span of *k* without a jurisdiction word before it ("UK Financial
+    Secretary") or "of [the] JURISDICTION" after it ("Deputy Prime Minister of
+    the United Kingdom")."""
+    for n in range(len(k) - 1, 0, -1):
+        if k[:n] in jur_words:
+            return n, len(k)
+    for i in range(1, len(k) - 1):
+        if k[i] == "of":
+            rest = k[i + 2:] if k[i + 1] == "the" else k[i + 1:]
+            if rest in jur_words:
+                return 0, i
+    return 0, len(k)
+
+
+def _role_of_the(k: Key, role_keys: dict[Key, str]) -> str | None:
+    """The role a title "ROLE of the X" starts with, if any."""
+    for i in range(1, len(k) - 2):
+        if k[i] == "of" and k[i + 1] == "the":
+            return role_keys.get(k[:i])
+    return None
+
+
+def shorthands(text: str, jur_words: set[Key]) -> list[Key]:
+    """The short forms journalists write for an office's formal title *text*
+    (as folded keys): the title without its jurisdiction, and a portfolio
+    before its head word — "Secretary of State for Trade and Industry" gives
+    "Trade and Industry Secretary" and "Trade Secretary"; "Minister of
+    Agriculture, Fisheries and Food" gives "Agriculture Minister". Derived
+    once, when the index is built."""
+    toks = tokenize(text)
+    k = tuple(t.key for t in toks)
+    a, b = _strip_jurisdiction(k, jur_words)
+    bare = k[a:b]
+    out: list[Key] = [bare] if bare and bare != k else []
+    for head, lead in OFFICE_HEADS.items():
+        n = len(lead)
+        if bare[:n] != lead or len(bare) <= n + 1 or bare[n] not in ("of", "for"):
+            continue
+        start = a + n + 1 + (k[a + n + 1] == "the")
+        commas = [i + 1 for i in range(start, b - 1) if text[toks[i].end : toks[i + 1].start].strip() == ","]
+        first = start
+        while first < b and k[first] not in PORTFOLIO_SEPARATORS and first not in commas:
+            first += 1
+        listed = bool(commas)
+        # a list of portfolios ("Culture, Media and Sport") is too long to write out
+        for stop in dict.fromkeys(((first,) if listed else (b, first))):
+            if stop > start:
+                out.append((*k[start:stop], head))
+    return out
+
+
 @dataclass
 class KBIndex:
     kb: KnowledgeBase
@@ -87,6 +148,10 @@ class KBIndex:
     jurisdictions: dict = field(default_factory=dict)  # trie -> [jurisdiction id]
     roles: dict = field(default_factory=dict)         # trie -> [role id]
     office_titles: dict = field(default_factory=dict)  # trie -> [office id]
+    # trie -> [office id]: short forms derived from the offices' own titles
+    # ("Health Secretary" from "Secretary of State for Health"); they leave the
+    # jurisdiction implied (see :func:`shorthands`)
+    shorthand_titles: dict = field(default_factory=dict)
     by_family: dict[Key, list[NameForm]] = field(default_factory=dict)
     by_given: dict[str, list[NameForm]] = field(default_factory=dict)  # first given token
     # given-name-first forms by their whole given part, and by (first given token, family part)
@@ -168,6 +233,7 @@ class KBIndex:
                     title_words.update(k)
         by_role: dict[str, list[str]] = defaultdict(list)
         by_rj: dict[tuple[str, str], list[str]] = defaultdict(list)
+        own: set[Key] = set()
         for o in kb.offices.values():
             by_role[o.role].append(o.id)
             by_rj[(o.role, o.jurisdiction)].append(o.id)
@@ -176,13 +242,29 @@ class KBIndex:
                 if k:
                     _insert(self.office_titles, k, o.id)
                     title_words.update(k)
+                    own.add(k)
+        role_keys = {keys(text): r.id for r in kb.roles.values() for text in (r.name, *r.aliases)}
+        own.update(role_keys)
+        for o in kb.offices.values():
+            # "Chancellor of the Exchequer" is also read by the bare role word
+            # "Chancellor" (of two roles the KB judges: no broad one).
+            word = _role_of_the(keys(o.title or ""), role_keys)
+            if word is not None and word != o.role and not (kb.roles[word].broad or kb.roles[o.role].broad):
+                by_role[word].append(o.id)
+                by_rj[(word, o.jurisdiction)].append(o.id)
+        jur_words = {keys(text) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)}
+        for o in kb.offices.values():
+            for k in dict.fromkeys(s for text in (o.title or "", *o.aliases) if text for s in shorthands(text, jur_words)):
+                if k not in own:  # an office's own title or a role word already reads it
+                    _insert(self.shorthand_titles, k, o.id)
+                    title_words.update(k)
         self.offices_by_role = dict(by_role)
         self.offices_by_role_jur = dict(by_rj)
         self.acronyms = frozenset(
             fold(w) for j in kb.jurisdictions.values() for text in (j.name, *j.aliases, *j.adjectives)
             for w in text.replace(".", " ").split() if w.isupper() and len(w) <= 4
         )
-        tries = (self.jurisdictions, self.roles, self.office_titles)
+        tries = (self.jurisdictions, self.roles, self.office_titles, self.shorthand_titles)
         self.title_starts = frozenset(k for trie in tries for k in trie if k != END)
         modifier_words = frozenset(TIME_MODIFIERS) | OTHER_OFFICE | frozenset(OTHER_OFFICE_BEFORE)
         self.candidate_keys = self.title_starts | modifier_words

@@ -39,6 +39,8 @@ class Title:
     # each modifier as written, lower-cased, with a trailing "-" when a hyphen
     # joins it to the next word ("ex-", "then-", "late", "elect"); parallel to ``modifiers``
     modifier_words: tuple[str, ...] = ()
+    named: bool = False         # names its offices by their own titles (or a short form of them), not a role word
+    implied: bool = False       # a short form that leaves the jurisdiction unwritten ("Health Secretary")
 
 
 class Loose(NamedTuple):

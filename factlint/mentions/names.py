@@ -9,11 +9,13 @@ two known people, or an unknown name after a title — or a :class:`Namesake`
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz.distance import OSA
 
 from factlint.document import BARRIER
 from factlint.kb.index import KBIndex, NameForm
-from factlint.lexicon import GIVEN_NAME_FORMS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, OPEN_CLASS_OK
+from factlint.lexicon import GIVEN_NAME_FORMS, GIVEN_NAME_VARIANTS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, OPEN_CLASS_OK
 from factlint.mentions.model import MentionKind, Namesake, Reading, Title
 from factlint.mentions.tokens import Tokens, is_word
 from factlint.text import written
@@ -183,10 +185,10 @@ def holder_slip(v: Tokens, ix: KBIndex, k: int, title: Title) -> Reading | None:
     return Reading(K.NEAR, k, k + 1, people, near[0]) if len(people) == 1 else None
 
 
-def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
-    """Known forms one near-missed part away from *keys*."""
+def _given_off(ix: KBIndex, keys: tuple[str, ...], accept: Callable[[str, str], bool]) -> list[NameForm]:
+    """Known forms with the family name of *keys* and one given name that
+    differs, as *accept* allows (written, known)."""
     near: list[NameForm] = []
-    # family name exact, given name a near miss ("Dmitry Kuleba", "Volodymir Zelenskyy")
     for fam_len in _FAMILY_TOKENS:
         if fam_len >= len(keys):
             break
@@ -197,8 +199,19 @@ def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
                 if nf.family_first != family_first or len(nf.given) != len(given):
                     continue
                 diff = [(x, y) for x, y in zip(given, nf.given) if x != y]
-                if len(diff) == 1 and (similar(diff[0][0], diff[0][1], GIVEN_NEAR_SIMILARITY) or diff[0] in GIVEN_NAME_FORMS):
+                if len(diff) == 1 and accept(*diff[0]):
                     near.append(nf)
+    return near
+
+
+def _near_given(written_: str, known: str) -> bool:
+    return similar(written_, known, GIVEN_NEAR_SIMILARITY) or (written_, known) in GIVEN_NAME_FORMS
+
+
+def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
+    """Known forms one near-missed part away from *keys*."""
+    # family name exact, given name a near miss ("Dmitry Kuleba", "Volodymir Zelenskyy")
+    near = _given_off(ix, keys, _near_given)
     # given name exact, family name a near miss ("Antony Blinkin")
     for nf in ix.by_given_part.get(keys[:-1], ()):
         if len(nf.family) == 1 and similar(keys[-1], nf.family[0], NEAR_SIMILARITY):
@@ -217,6 +230,13 @@ def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = 
         people = tuple(dict.fromkeys(nf.person for nf in short))
         if len(people) == 1:
             return Reading(K.NAME, s, e, people, short[0], "variant")
+    # The same given name in another form ("Ken" for Kenneth, "Mohammad" for
+    # Mohammed): the person, written another way. Against the canonical name
+    # only: "Anthony" is not the "Tony" of an alias but a slip for "Antony".
+    same = [nf for nf in _given_off(ix, keys, lambda a, b: (a, b) in GIVEN_NAME_VARIANTS) if nf.kind == "canonical"]
+    people = tuple(dict.fromkeys(nf.person for nf in same))
+    if len(people) == 1:
+        return Reading(K.NAME, s, e, people, same[0], "variant")
     near = _near_forms(ix, keys)
     if near:
         persons = tuple(dict.fromkeys(nf.person for nf in near))

@@ -41,7 +41,7 @@ def _jurisdiction(v: Tokens, ix: KBIndex, j: int) -> tuple[int, list]:
 
 def _role_at(v: Tokens, ix: KBIndex, j: int) -> bool:
     """A role or office title starts at *j* (so "Vice President" is a role, not vice + president)."""
-    return bool(v.walk(ix.roles, j)[1] or v.walk(ix.office_titles, j)[1])
+    return bool(v.walk(ix.roles, j)[1] or v.walk(ix.office_titles, j)[1] or v.walk(ix.shorthand_titles, j)[1])
 
 
 def _as_written(v: Tokens, j: int) -> str:
@@ -93,20 +93,24 @@ def _modifiers(v: Tokens, ix: KBIndex, i: int, j: int, mods: list[Tense], words:
     return j, other
 
 
-def _head(v: Tokens, ix: KBIndex, j: int) -> tuple[int, set[str], list, bool] | None:
+def _head(v: Tokens, ix: KBIndex, j: int) -> tuple[int, set[str], list, bool, bool] | None:
     """The role or office title at *j*: (end token, offices by their own
-    title, role ids, whether the office's own title made it specific)."""
+    title, role ids, whether the office's own title made it specific,
+    whether that title is a short form derived from it)."""
     r_end, roles = v.walk(ix.roles, j)
     o_end, offices = v.walk(ix.office_titles, j)
+    s_end, short = v.walk(ix.shorthand_titles, j)
+    if short and s_end > max(r_end, o_end):
+        return s_end, set(short), [], True, True  # "Health Secretary"
     if not roles and not offices:
         return None
     if offices and o_end > r_end:
-        return o_end, set(offices), [], True
+        return o_end, set(offices), [], True, False
     if offices and o_end == r_end:
         # Both an office's own title and a generic role word ("Defense
         # Secretary"): generic, unless a jurisdiction says whose.
-        return r_end, set(offices), roles, False
-    return r_end, set(), roles, False
+        return r_end, set(offices), roles, False, False
+    return r_end, set(), roles, False, False
 
 
 def _post_modifiers(v: Tokens, end: int, mods: list[Tense], words: list[str]) -> tuple[int, bool]:
@@ -168,8 +172,8 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
     head = _head(v, ix, j)
     if head is None:
         return None
-    end, title_offices, role_ids, specific = head
-    specific = specific or bool(jurs)
+    end, title_offices, role_ids, named, implied = head
+    specific = named or bool(jurs)
     end, possessive = _post_modifiers(v, end, mods, words)
     label_end = toks[end - 1].end
     hosts: set[str] = set()
@@ -187,7 +191,7 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
     label = " ".join(v.text[toks[jur_at if jur_at is not None else j].start : label_end].split())
     title = Title(start, toks[end - 1].end, " ".join(v.text[start : toks[end - 1].end].split()),
                   _offices(ix, jurs, hosts, title_offices, role_ids), tuple(mods), specific,
-                  label.replace("\u2019", "'"), tuple(words))
+                  label.replace("\u2019", "'"), tuple(words), named, implied and not jurs)
     return title, end, other or possessive
 
 

@@ -48,5 +48,12 @@ APPOSITION_OPENERS = frozenset((",", "\u2014", "\u2013", "(", "--"))
 APPOSITION_CLOSERS = ",;:.)!?\u2014\u2013"
 # What may stand between a table cell's two dates ("2014\u20132019").
 RANGE_MARKS = frozenset(("", "-", "\u2013", "\u2014", "to"))
+# What ends a clause between two words: an explicit time applies to its
+# clause ("appointed by X in 1979"), not across these.
+CLAUSE_MARKS = (",", ";", ":", "(", ")", "\u2014", " \u2013 ", "--")
+# A time whose phrase begins within this many words of its sentence's start
+# heads the sentence ("In 2019, ...", "But in 2019, ...", "It was May 2019,
+# and ...") and applies to all of it.
+FRONTED_REACH = 2
 # "Several years later", "a few years later": this many years, inclusive.
 SOME_YEARS = (2, 9)

@@ -52,8 +52,28 @@ RANGE_MARKS = frozenset(("", "-", "\u2013", "\u2014", "to"))
 # clause ("appointed by X in 1979"), not across these.
 CLAUSE_MARKS = (",", ";", ":", "(", ")", "\u2014", " \u2013 ", "--")
 # A time whose phrase begins within this many words of its sentence's start
-# heads the sentence ("In 2019, ...", "But in 2019, ...", "It was May 2019,
-# and ...") and applies to all of it.
+# heads the sentence ("In 2019, ...", "But in 2019, ...", "Then in May
+# 2019 ...") and applies to all of it.
 FRONTED_REACH = 2
 # "Several years later", "a few years later": this many years, inclusive.
 SOME_YEARS = (2, 9)
+
+# -- tense: is a title claimed now, or told as history? ------------------------
+# How far after a mention "and" may join the rest of its subject before the
+# verb ("A and the minister B have said").
+COORDINATION_REACH = 6
+# A title its holder no longer had at the article's date is reported only
+# as a claim about now: the weights of the evidence (factlint.lexicon.Cue)
+# and of how recently they left add up to at least CLAIM_THRESHOLD.
+# Writing a past holder under the title they held then is correct English
+# ("President Nixon's Council", "appointed by President X"); the slip is
+# "President X said on Friday" after they left.
+CURRENCY_WEIGHTS: dict[str, int] = {
+    "present": 2, "recent": 2, "reporting": 1, "near-recent": 1,
+    "possessive": -2, "institution": -2, "hypothetical": -2,
+    "comparison": -1, "past-perfect": -1, "historical": -1,
+}
+# Left this recently: evidence that the writer has not caught up (weight by
+# window, the first that holds).
+LEFT_RECENTLY: tuple[tuple[dt.timedelta, int], ...] = ((dt.timedelta(days=120), 2), (dt.timedelta(days=400), 1))
+CLAIM_THRESHOLD = 1

@@ -17,7 +17,9 @@ from typing import NamedTuple
 
 from factlint.dates import Period, parse_period
 from factlint.document import BARRIER
-from factlint.lexicon import MONTHS, NUMBER_WORDS, SPANS, TIME_PREPOSITIONS, YEAR_INTRODUCERS
+from factlint.lexicon import (
+    CLAUSE_WORDS, FRONTED_STARTS, MONTHS, NUMBER_WORDS, SPANS, TIME_PREPOSITIONS, YEAR_INTRODUCERS,
+)
 from factlint.mentions.tokens import SPACE, Tokens
 from factlint.tuning import CLAUSE_MARKS, FRONTED_REACH, RANGE_MARKS, SOME_YEARS, YEARS
 
@@ -126,7 +128,7 @@ def _cues_regex() -> re.Pattern[str]:
 
 _RELATIVE_RE = _cues_regex()
 RELATIVE_STARTS = frozenset().union(*(r.words[0] for r in RELATIVE_TIMES))
-TIME_WORDS = RELATIVE_STARTS | frozenset(TIME_PREPOSITIONS) | YEAR_INTRODUCERS | frozenset(MONTHS)
+TIME_WORDS = RELATIVE_STARTS | frozenset(TIME_PREPOSITIONS) | YEAR_INTRODUCERS
 
 
 def _by_start() -> dict[str, tuple[Relative, ...]]:
@@ -209,8 +211,7 @@ def _time_at(v: Tokens, i: int, last: Period | None) -> tuple[Period, int] | Non
     found = None
     if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and _is_year(v, i + 1)):
         found = time_expr(v, i + 1)
-    elif key in MONTHS and _is_year(v, i + 1):  # "It was September 1994"
-        found = time_expr(v, i, alone=True)
+
     if found is None and last is not None and key in RELATIVE_STARTS:
         found = _relative_time(v, i, last)
     return found
@@ -236,13 +237,14 @@ def _stated(v: Tokens, last: Period | None) -> Iterator[tuple[int, int, Period]]
 
 def clause_break(v: Tokens, k: int) -> bool:
     """A clause (or sentence) ends before token *k*: a comma, a semicolon,
-    a colon, a dash or a bracket between the words, or a sentence break."""
+    a colon, a dash or a bracket between the words, a word that opens a
+    clause ("that", "which", "because"), or a sentence break."""
     if k <= 0 or k >= v.n:
         return True
     gap = v.gaps[k]
     if gap == " ":
-        return False  # the common case
-    return any(mark in gap for mark in CLAUSE_MARKS) or v.sentence_break(k)
+        return v.toks[k].key in CLAUSE_WORDS  # the common case
+    return any(mark in gap for mark in CLAUSE_MARKS) or v.toks[k].key in CLAUSE_WORDS or v.sentence_break(k)
 
 
 def clause_of(v: Tokens, i: int, j: int) -> tuple[int, int]:
@@ -271,7 +273,8 @@ def _bind(v: Tokens, stated: list[tuple[int, int, Period]]) -> list[Period | Non
     """The time of each token: the time of its clause, before or after the
     token ("appointed by X in 1979"), and a time stated at the head of its
     sentence ("In 2019, ...", "Two years later, ...") for the rest of the
-    sentence; a clause that is only a time (", on 5 May 2019.") belongs to
+    sentence (its first clause, if it begins with the time or a
+    preposition); a clause that is only a time (", on 5 May 2019.") belongs to
     the clause before it. Where a clause states several times, each holds
     from where it is written (the first also before it)."""
     out: list[Period | None] = [None] * v.n
@@ -279,7 +282,8 @@ def _bind(v: Tokens, stated: list[tuple[int, int, Period]]) -> list[Period | Non
     for i, j, period in stated:
         a, b = clause_of(v, i, j)
         start = _sentence_start(v, a)
-        if i - start <= FRONTED_REACH:  # the head of the sentence: all of it
+        if i - start <= FRONTED_REACH or (a == start and v.toks[a].key in FRONTED_STARTS):
+            # the head of the sentence ("In 2019, ...", "On a day in May 2019, ..."): all of it
             for k in range(b, _sentence_end(v, b)):
                 if not own[k]:
                     out[k] = period

@@ -26,6 +26,7 @@ class Cue(StrEnum):
 
     PRESENT = "present"            # it is the subject of a present, perfect or future verb ("says", "has said")
     REPORTING = "reporting"        # ... of a verb of saying, as news reports today's words ("said", "told")
+    NEW = "new"                    # its title says so: "the new Foreign Minister X"
     RECENT = "recent"              # its sentence names a recent time ("on Friday", "yesterday", "this week")
     NEAR_RECENT = "near-recent"    # ... its paragraph does, in another sentence
     POSSESSIVE = "possessive"      # "President Nixon's Council", "President X's first term"
@@ -151,7 +152,7 @@ arrives speaks announces signs hosts accuses welcomes praises criticises critici
 REPORTING_VERBS = frozenset("""
 said told added warned urged announced declared stated insisted argued noted wrote tweeted acknowledged
 confirmed denied rejected welcomed praised criticised criticized pledged promised vowed asked explained
-replied responded suggested predicted called accused thanked
+replied responded suggested predicted called accused thanked spoke
 """.split())
 # Words that may stand between a subject and its verb ("X also said").
 VERB_ADVERBS = frozenset("also now still again already later then recently reportedly himself herself".split())
@@ -171,8 +172,9 @@ once formerly onetime era legacy history historic historical anniversary died de
 born predecessor predecessors decades century former late then ago
 """.split())
 # Words right before a title that place its holder in a past period or
-# institution: "under President X", "the administration of President X".
-PERIOD_WORDS = frozenset("under during".split())
+# institution: "under President X", "when President X ...", "the
+# administration of President X".
+PERIOD_WORDS = frozenset("under during when".split())
 INSTITUTION_WORDS = frozenset("""
 administration administrations presidency era tenure term government cabinet reign rule regime days years
 premiership time watch

@@ -69,11 +69,15 @@ COORDINATION_REACH = 6
 # ("President Nixon's Council", "appointed by President X"); the slip is
 # "President X said on Friday" after they left.
 CURRENCY_WEIGHTS: dict[str, int] = {
-    "present": 2, "recent": 2, "reporting": 1, "near-recent": 1,
-    "possessive": -2, "institution": -2, "hypothetical": -2,
-    "comparison": -1, "past-perfect": -1, "historical": -1,
+    "present": 2, "recent": 2, "new": 2, "reporting": 1, "near-recent": 1,
+    "possessive": -2, "institution": -2, "hypothetical": -2, "historical": -2,
+    "comparison": -1, "past-perfect": -1,
 }
-# Left this recently: evidence that the writer has not caught up (weight by
-# window, the first that holds).
-LEFT_RECENTLY: tuple[tuple[dt.timedelta, int], ...] = ((dt.timedelta(days=120), 2), (dt.timedelta(days=400), 1))
+# A time the draft states for the mention's clause is a claim at that time,
+# unless the clause tells history ("the anniversary of President X's ...").
+STATED_TIME_WEIGHT = 3
+# Left within this window before the date: evidence that the writer has not
+# caught up ("Ambassador X was summoned", months after X's successor came).
+LEFT_RECENTLY = dt.timedelta(days=365)
+LEFT_RECENTLY_WEIGHT = 1
 CLAIM_THRESHOLD = 1

@@ -2,10 +2,11 @@
 
 Takes a mention (its tense cues, from ``factlint.mentions.tense``) and the
 tenure its person last left; gives whether the title is claimed at the
-article's date, so that "no longer TITLE" is a finding. A time the draft
-states is a claim at that time. Otherwise the cues' weights
-(``tuning.CURRENCY_WEIGHTS``) and how recently the person left
-(``tuning.LEFT_RECENTLY``) are added up against ``tuning.CLAIM_THRESHOLD``.
+article's date, so that "no longer TITLE" is a finding: a time the draft
+states for the clause (``tuning.STATED_TIME_WEIGHT``), the cues' weights
+(``tuning.CURRENCY_WEIGHTS``) and a departure within ``tuning.LEFT_RECENTLY``
+(``tuning.LEFT_RECENTLY_WEIGHT``) are added up against
+``tuning.CLAIM_THRESHOLD``.
 """
 from __future__ import annotations
 
@@ -16,17 +17,19 @@ from factlint.mentions import Mention
 
 
 def score(m: Mention, left: Tenure | None) -> int:
-    """The evidence that the title is claimed now: cues, and a recent departure."""
+    """The evidence that the title is claimed at the mention's date: a stated
+    time, the cues, and a recent departure."""
     total = sum(tuning.CURRENCY_WEIGHTS.get(c, 0) for c in m.cues)
-    if left is not None and left.end is not None:
-        ago = m.when.start - left.end.end
-        total += next((w for window, w in tuning.LEFT_RECENTLY if ago <= window), 0)
+    if m.explicit_time:
+        total += tuning.STATED_TIME_WEIGHT
+    if left is not None and left.end is not None and m.when.start - left.end.end <= tuning.LEFT_RECENTLY:
+        total += tuning.LEFT_RECENTLY_WEIGHT
     return total
 
 
 def claimed_now(m: Mention, left: Tenure | None) -> bool:
-    """The title is claimed at the mention's date (a stated time, or evidence enough)."""
-    return m.explicit_time or score(m, left) >= tuning.CLAIM_THRESHOLD
+    """The title is claimed at the mention's date: evidence enough."""
+    return score(m, left) >= tuning.CLAIM_THRESHOLD
 
 
 def hypothetical(m: Mention) -> bool:

@@ -172,7 +172,9 @@ class _Linker:
             a, b = form.family_span()
             if s + b <= e and a < b:
                 family_text = v.span_text(s + a, s + b)
-        told = cues(v, min(s, first) if first >= 0 else s, e, max(e, last)) if title is not None else frozenset()
+        told = frozenset()
+        if title is not None:
+            told = cues(v, min(s, first) if first >= 0 else s, e, max(e, last), title.modifier_words)
         return Mention(self.seg_no, start, end, v.text[start:end], got.kind, got.persons, form, title, when, explicit,
                        got.form_kind, got.family_persons, family_text, told, self.clock.date)
 

@@ -72,9 +72,10 @@ def _verb_after(v: Tokens, end: int, stop: int) -> str:
     return toks[k].key if k < stop and toks[k].raw.islower() else ""
 
 
-def cues(v: Tokens, first: int, name_end: int, end: int) -> frozenset[Cue]:
-    """The cues of the mention covering tokens [first, end), whose name ends at *name_end*."""
-    out: set[Cue] = set()
+def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, ...] = ()) -> frozenset[Cue]:
+    """The cues of the mention covering tokens [first, end), whose name ends
+    at *name_end* and whose title has the modifier words *modifiers*."""
+    out: set[Cue] = {Cue.NEW} if "new" in modifiers else set()
     toks = v.toks
     sa, sb = _sentence(v, first, end)
     if _recent(v, sa, sb):

@@ -30,7 +30,7 @@ class Cue(StrEnum):
     RECENT = "recent"              # its sentence names a recent time ("on Friday", "yesterday", "this week")
     NEAR_RECENT = "near-recent"    # ... its paragraph does, in another sentence
     POSSESSIVE = "possessive"      # "President Nixon's Council", "President X's first term"
-    INSTITUTION = "institution"    # "the administration of President X", "under President X", "during ..."
+    INSTITUTION = "institution"    # "the administration of President X", "during ...", "when President X ..."
     COMPARISON = "comparison"      # "like President X", "than President X"
     PAST_PERFECT = "past-perfect"  # its clause is in the past perfect ("had been fired by President X")
     HISTORICAL = "historical"      # its sentence tells history ("once", "legacy", "anniversary", "died")
@@ -172,9 +172,10 @@ once formerly onetime era legacy history historic historical anniversary died de
 born predecessor predecessors decades century former late then ago
 """.split())
 # Words right before a title that place its holder in a past period or
-# institution: "under President X", "when President X ...", "the
-# administration of President X".
-PERIOD_WORDS = frozenset("under during when".split())
+# institution: "during President X's term", "when President X ...", "the
+# administration of President X". ("under" makes another office: "Under
+# Secretary".)
+PERIOD_WORDS = frozenset("during when".split())
 INSTITUTION_WORDS = frozenset("""
 administration administrations presidency era tenure term government cabinet reign rule regime days years
 premiership time watch

@@ -35,6 +35,7 @@ class Cue(StrEnum):
     PAST_PERFECT = "past-perfect"  # its clause is in the past perfect ("had been fired by President X")
     HISTORICAL = "historical"      # its sentence tells history ("once", "legacy", "anniversary", "died")
     HYPOTHETICAL = "hypothetical"  # "a President X would ...": no one in particular yet
+    LEAVING = "leaving"            # it tells how they left: "Minister X resigned", "the resignation of Minister X"
 
 
 class Modifier(NamedTuple):
@@ -180,6 +181,11 @@ INSTITUTION_WORDS = frozenset("""
 administration administrations presidency era tenure term government cabinet reign rule regime days years
 premiership time watch
 """.split())
+# Verbs after a mention, and nouns before "of" and a title, that tell how the
+# holder left the office: the title is the one they left ("Defense
+# Secretary X resigned", "the resignation of Defense Secretary X").
+LEAVING_VERBS = frozenset("resigned quit retired stepped departed".split())
+LEAVING_NOUNS = frozenset("resignation departure firing ouster dismissal exit retirement impeachment".split())
 # Words right before a title that compare with its holder: "like President X".
 COMPARISON_WORDS = frozenset("like unlike than".split())
 # Words right before a title that make its holder hypothetical: "a President X would".

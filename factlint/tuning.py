@@ -70,7 +70,7 @@ COORDINATION_REACH = 6
 # "President X said on Friday" after they left.
 CURRENCY_WEIGHTS: dict[str, int] = {
     "present": 2, "recent": 2, "new": 2, "reporting": 1, "near-recent": 1,
-    "possessive": -2, "institution": -2, "hypothetical": -2, "historical": -2,
+    "possessive": -2, "institution": -2, "hypothetical": -2, "historical": -2, "leaving": -2,
     "comparison": -1, "past-perfect": -1,
 }
 # A time the draft states for the mention's clause is a claim at that time,

@@ -12,8 +12,8 @@ with a title, so it reads a sentence or two per mention at most.
 from __future__ import annotations
 
 from factlint.lexicon import (
-    COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, MONTHS, PERIOD_WORDS, PRESENT_VERBS,
-    RECENT_AGO, RECENT_PAIRS, RECENT_WORDS, REPORTING_VERBS, VERB_ADVERBS, Cue,
+    COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, LEAVING_NOUNS, LEAVING_VERBS, MONTHS,
+    PERIOD_WORDS, PRESENT_VERBS, RECENT_AGO, RECENT_PAIRS, RECENT_WORDS, REPORTING_VERBS, VERB_ADVERBS, Cue,
 )
 from factlint.mentions.timeline import clause_of
 from factlint.mentions.tokens import Tokens
@@ -91,11 +91,14 @@ def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, .
         out.add(Cue.POSSESSIVE)
     verb = "" if toks[name_end - 1].possessive else _verb_after(v, end, sb)
     before = toks[first - 1].key if first > sa else ""
+    of = toks[first - 2].key if before == "of" and first - 2 >= sa else ""
+    if verb in LEAVING_VERBS or of in LEAVING_NOUNS:
+        out.add(Cue.LEAVING)
     if verb in PRESENT_VERBS or before in PRESENT_VERBS:
         out.add(Cue.PRESENT)
     elif verb in REPORTING_VERBS or before in REPORTING_VERBS:
         out.add(Cue.REPORTING)
-    if before in PERIOD_WORDS or (before == "of" and first - 2 >= sa and toks[first - 2].key in INSTITUTION_WORDS):
+    if before in PERIOD_WORDS or of in INSTITUTION_WORDS:
         out.add(Cue.INSTITUTION)
     elif before in COMPARISON_WORDS:
         out.add(Cue.COMPARISON)

@@ -36,6 +36,8 @@ def cues_of(text: str, first: str, last: str, modifiers: tuple[str, ...] = ()) -
         ("It marks the anniversary of the port Governor Ana Varga opened.", {Cue.HISTORICAL}),
         ("Years ago Governor Ana Varga opened the port.", {Cue.HISTORICAL}),
         ("Governor Ana Varga opened the port. The ship sails on Monday.", {Cue.NEAR_RECENT}),
+        ("Governor Ana Varga resigned in protest.", {Cue.LEAVING}),
+        ("It led to the resignation of Governor Ana Varga.", {Cue.LEAVING}),
         ("Governor Ana Varga opened the port.", set()),
     ],
 )

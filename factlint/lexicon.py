@@ -19,6 +19,25 @@ class Tense(StrEnum):
     CURRENT = "current"    # holds it now ("new")
 
 
+class Cue(StrEnum):
+    """What a mention's sentence says about when its title is claimed
+    (``factlint.mentions.tense`` finds them; ``tuning.CURRENCY_WEIGHTS``
+    weighs them)."""
+
+    PRESENT = "present"            # it is the subject of a present, perfect or future verb ("says", "has said")
+    REPORTING = "reporting"        # ... of a verb of saying, as news reports today's words ("said", "told")
+    NEW = "new"                    # its title says so: "the new Foreign Minister X"
+    RECENT = "recent"              # its sentence names a recent time ("on Friday", "yesterday", "this week")
+    NEAR_RECENT = "near-recent"    # ... its paragraph does, in another sentence
+    POSSESSIVE = "possessive"      # "President Nixon's Council", "President X's first term"
+    INSTITUTION = "institution"    # "the administration of President X", "during ...", "when President X ..."
+    COMPARISON = "comparison"      # "like President X", "than President X"
+    PAST_PERFECT = "past-perfect"  # its clause is in the past perfect ("had been fired by President X")
+    HISTORICAL = "historical"      # its sentence tells history ("once", "legacy", "anniversary", "died")
+    HYPOTHETICAL = "hypothetical"  # "a President X would ...": no one in particular yet
+    LEAVING = "leaving"            # it tells how they left: "Minister X resigned", "the resignation of Minister X"
+
+
 class Modifier(NamedTuple):
     """A word that changes what a title asserts about time (DESIGN.md)."""
 
@@ -82,6 +101,13 @@ NAME_PARTICLES = frozenset("al el bin ibn bint van von der den de del della di d
 
 # Words that introduce the time of a clause: "In 2019, ...", "on 12 June 2018".
 TIME_PREPOSITIONS = ("in", "on", "during")
+# Words that open a clause: a time after one applies to that clause, not
+# to what comes before it ("X denied the claim that Y did it in 2016").
+CLAUSE_WORDS = frozenset("that who whom whose which while because although though whereas unless".split())
+# A sentence whose first clause begins with one of these and states a time
+# is set in that time ("On a winter day in 2003, ..."): prepositions and
+# words of time.
+FRONTED_STARTS = frozenset("in on at during after before by since until from for when while as back early late".split())
 # Words that make the year after them a time: "his 2016 visit", "in early 2019".
 YEAR_INTRODUCERS = frozenset("his her their its a an early late mid".split())
 
@@ -150,3 +176,53 @@ _GIVEN_NAME_VARIANTS = [
 GIVEN_NAME_VARIANTS: frozenset[tuple[str, str]] = frozenset(
     (a, b) for group in _GIVEN_NAME_VARIANTS for a in group for b in group if a != b
 )
+
+# -- tense: is a title claimed now, or told as history? (factlint.mentions.tense)
+# Verbs after their subject that put it in the present ("X says", "X has said", "X will").
+PRESENT_VERBS = frozenset("""
+is are has have will does can may must should shall says tells thinks believes wants plans argues insists
+warns urges calls faces remains continues hopes expects holds leads needs knows seems appears supports
+opposes vows pledges promises denies rejects claims admits agrees adds writes tweets meets visits travels
+arrives speaks announces signs hosts accuses welcomes praises criticises criticizes rules refuses
+""".split())
+# Verbs of saying in the past: how news reports what someone said today.
+REPORTING_VERBS = frozenset("""
+said told added warned urged announced declared stated insisted argued noted wrote tweeted acknowledged
+confirmed denied rejected welcomed praised criticised criticized pledged promised vowed asked explained
+replied responded suggested predicted called accused thanked spoke
+""".split())
+# Words that may stand between a subject and its verb ("X also said").
+VERB_ADVERBS = frozenset("also now still again already later then recently reportedly himself herself".split())
+# Words that name a time close to the article's date.
+RECENT_WORDS = frozenset("today tonight yesterday monday tuesday wednesday thursday friday saturday sunday".split())
+# "this week", "last night": the first word, then what may follow it.
+RECENT_PAIRS: dict[str, frozenset[str]] = {
+    "this": frozenset("week weekend month morning afternoon evening".split()),
+    "last": frozenset("week weekend month night".split()),
+    "next": frozenset("week weekend month".split()),
+}
+# "days ago": spans short enough for "... ago" to be recent.
+RECENT_AGO = frozenset("days day hours hour weeks week moments minutes".split())
+# Words that tell history in a sentence.
+HISTORICAL_WORDS = frozenset("""
+once formerly onetime era legacy history historic historical anniversary died death dead funeral obituary
+born predecessor predecessors decades century former late then ago
+""".split())
+# Words right before a title that place its holder in a past period or
+# institution: "during President X's term", "when President X ...", "the
+# administration of President X". ("under" makes another office: "Under
+# Secretary".)
+PERIOD_WORDS = frozenset("during when".split())
+INSTITUTION_WORDS = frozenset("""
+administration administrations presidency era tenure term government cabinet reign rule regime days years
+premiership time watch
+""".split())
+# Verbs after a mention, and nouns before "of" and a title, that tell how the
+# holder left the office: the title is the one they left ("Defense
+# Secretary X resigned", "the resignation of Defense Secretary X").
+LEAVING_VERBS = frozenset("resigned quit retired stepped departed".split())
+LEAVING_NOUNS = frozenset("resignation departure firing ouster dismissal exit retirement impeachment".split())
+# Words right before a title that compare with its holder: "like President X".
+COMPARISON_WORDS = frozenset("like unlike than".split())
+# Words right before a title that make its holder hypothetical: "a President X would".
+INDEFINITE = frozenset("a an".split())

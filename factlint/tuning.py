@@ -48,6 +48,13 @@ APPOSITION_OPENERS = frozenset((",", "\u2014", "\u2013", "(", "--"))
 APPOSITION_CLOSERS = ",;:.)!?\u2014\u2013"
 # What may stand between a table cell's two dates ("2014\u20132019").
 RANGE_MARKS = frozenset(("", "-", "\u2013", "\u2014", "to"))
+# What ends a clause between two words: an explicit time applies to its
+# clause ("appointed by X in 1979"), not across these.
+CLAUSE_MARKS = (",", ";", ":", "(", ")", "\u2014", " \u2013 ", "--")
+# A time whose phrase begins within this many words of its sentence's start
+# heads the sentence ("In 2019, ...", "But in 2019, ...", "Then in May
+# 2019 ...") and applies to all of it.
+FRONTED_REACH = 2
 # "Several years later", "a few years later": this many years, inclusive.
 SOME_YEARS = (2, 9)
 
@@ -67,3 +74,27 @@ NEAR_OTHER_NAME = -1     # the word as written is a name word of other KB people
 NEAR_SHARED_FAMILY = -1  # only the given name differs, and other KB people share the family name
 NEAR_THRESHOLD = 2
 NEAR_PROMINENT_WINDOW = dt.timedelta(days=2 * 365)
+
+# -- tense: is a title claimed now, or told as history? ------------------------
+# How far after a mention "and" may join the rest of its subject before the
+# verb ("A and the minister B have said").
+COORDINATION_REACH = 6
+# A title its holder no longer had at the article's date is reported only
+# as a claim about now: the weights of the evidence (factlint.lexicon.Cue)
+# and of how recently they left add up to at least CLAIM_THRESHOLD.
+# Writing a past holder under the title they held then is correct English
+# ("President Nixon's Council", "appointed by President X"); the slip is
+# "President X said on Friday" after they left.
+CURRENCY_WEIGHTS: dict[str, int] = {
+    "present": 2, "recent": 2, "new": 2, "reporting": 1, "near-recent": 1,
+    "possessive": -2, "institution": -2, "hypothetical": -2, "historical": -2, "leaving": -2,
+    "comparison": -1, "past-perfect": -1,
+}
+# A time the draft states for the mention's clause is a claim at that time,
+# unless the clause tells history ("the anniversary of President X's ...").
+STATED_TIME_WEIGHT = 3
+# Left within this window before the date: evidence that the writer has not
+# caught up ("Ambassador X was summoned", months after X's successor came).
+LEFT_RECENTLY = dt.timedelta(days=365)
+LEFT_RECENTLY_WEIGHT = 1
+CLAIM_THRESHOLD = 1

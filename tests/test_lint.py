@@ -44,7 +44,9 @@ def codes(kb: KBIndex, text: str, date: str) -> list[tuple[str, str]]:
         ("Estonian prime minister Joe Biden said it.", "2024-06-21", []),
         # time in the sentence
         ("In 2019, President Donald Trump met Kim Jong-un.", "2024-11-15", []),
-        ("In 2019, President Joe Biden met Kim Jong-un.", "2024-11-15", [("FL102", "Joe Biden")]),
+        ("In 2019, President Joe Biden met Kim Jong-un.", "2020-06-01", [("FL102", "Joe Biden")]),
+        # the title of the article's date for an event of then: how news names people
+        ("In 2019, President Joe Biden met Kim Jong-un.", "2024-11-15", []),
         ("In 2022, then-President Joe Biden approved it.", "2025-03-01", []),
         ("Then-President Joe Biden approved it.", "2025-03-01", []),
         ("President-elect Donald Trump promised it.", "2024-11-15", []),
@@ -148,7 +150,7 @@ def test_title_then_name_in_commas(kb: KBIndex, text: str, expected: list[tuple[
 
 
 def test_returning_holder_is_reported_as_no_longer(kb: KBIndex) -> None:
-    (f,) = lint_text("President Donald Trump spoke.", kb=kb, date="2024-06-21")
+    (f,) = lint_text("President Donald Trump says so.", kb=kb, date="2024-06-21")
     assert f.code == "FL102" and "left 2021-01-20" in f.message and f.suggestions == ("Joe Biden",)
 
 
@@ -200,7 +202,7 @@ def test_markdown_emphasis_and_links_are_transparent(kb: KBIndex, text: str, exp
     [
         ("During his 2019 visit, President Donald Trump met Kim Jong-un.", []),
         ("In mid-2019 President Donald Trump met Kim Jong-un.", []),
-        ("About 2000 soldiers met President Donald Trump.", [("FL102", "Donald Trump")]),  # a count, not a year
+        ("About 2000 soldiers met President Donald Trump on Friday.", [("FL102", "Donald Trump")]),  # a count, not a year
     ],
 )
 def test_years_introduced_by_possessives(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:
@@ -244,9 +246,9 @@ def test_family_slip_before_a_title_in_apposition(kb: KBIndex, text: str, expect
         # a counted time before the KB's record of the office begins (2018 here): no claim
         ("In 2013, the talks began. Two years later, Secretary of State Mike Pompeo visited.", []),
         # without an earlier time in the draft, the article's date stands
-        ("Two years later, Secretary of State Mike Pompeo visited.", [("FL102", "Mike Pompeo")]),
+        ("Two years later, Secretary of State Mike Pompeo says so.", [("FL102", "Mike Pompeo")]),
         # a later sentence without its own time is back at the article's date
-        ("In 2019, the talks began. Secretary of State Mike Pompeo visited.", [("FL102", "Mike Pompeo")]),
+        ("In 2019, the talks began. Secretary of State Mike Pompeo says so.", [("FL102", "Mike Pompeo")]),
     ],
 )
 def test_times_counted_from_the_last_one(kb: KBIndex, text: str, expected: list[tuple[str, str]]) -> None:

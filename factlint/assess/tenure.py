@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from factlint import tuning
-from factlint.assess import facts, wording
+from factlint.assess import currency, facts, wording
 from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
@@ -106,7 +106,7 @@ def _acting(c: Case) -> Fit | Verdict:
 
 def _former(c: Case) -> Fit | Verdict:
     """Held it before, no longer; wrong only if surely still in office."""
-    if c.surely:
+    if c.surely and not currency.former_as_now(c.m, c.tenures):
         t = c.surely[-1]
         return c.verdict(OUTDATED, Situation.STILL, {"since": t.start.text}, [wording.titled(c.title.label, c.name)], c.surely)
     return Fit.FITS if c.before or c.holds else Fit.MISFIT
@@ -234,9 +234,13 @@ def _misfit(c: Case) -> Verdict | None:
     instead, names, ten = c.holders_instead()
     if c.before:  # held it before: "no longer" is what matters, even if they came back later
         t = c.before[-1]
+        if not currency.claimed_now(c.m, t):
+            return None  # a past holder under the title they held then: history, not a claim
         return c.verdict(OUTDATED, Situation.LEFT, {"left": wording.end_of(t), "instead": instead or wording.held_until(c.name, t)},
                          names, ten)
     t = c.later[0] if c.later else c.tenures[0]
+    if currency.hypothetical(c.m) or currency.titled_as_now(c.m, c.tenures):
+        return None  # "a President X would ...", "voted for President X in 2016": not a claim about then
     return c.verdict(OUTDATED, Situation.NOT_YET, {"since": t.start.text, "instead": instead or wording.took_office(c.name, t)},
                      names, ten)
 

@@ -5,9 +5,13 @@ gives every mention of an official, in document order, and the capitalised
 words that matched no one. One stage per module:
 
 * :mod:`.tokens` — a segment's tokens and gaps, the view every stage reads;
-* :mod:`.timeline` — explicit times ("In 2019, …", "two years later"): each
-  sentence's own time applies to the mentions after it in that sentence;
-  everything else is checked at the article's date;
+* :mod:`.timeline` — explicit times ("In 2019, …", "two years later"): a
+  time applies to the mentions of its clause, before or after it, or of
+  its whole sentence when it heads it; everything else is checked at the
+  article's date;
+* :mod:`.tense` — cues in a titled mention's sentence that its title is
+  claimed now ("says", "on Friday") or told as history ("President X's
+  Council", "once");
 * :mod:`.titles` — the title grammar, giving the *set* of offices a title
   denotes;
 * :mod:`.names` — runs of capitalised words, matched exactly against the

@@ -30,6 +30,7 @@ from factlint.kb.index import KBIndex
 from factlint.lexicon import HONORIFICS
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, resolve, run_end
+from factlint.mentions.tense import cues
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
 from factlint.mentions.tokens import Tokens
@@ -94,7 +95,7 @@ class _Linker:
             if isinstance(got, Namesake):
                 return None, got.end
             if got is not None:
-                return self.mention(got, None if other else title), got.end
+                return self.mention(got, None if other else title, i), got.end
         # "the Russian foreign minister, Dmitry Peskov, said": the name
         # set off by commas right after the title.
         if end < n and v.gaps[end].translate(NO_MARKUP).strip() == "," and name_start(v, end):
@@ -102,7 +103,7 @@ class _Linker:
             got = resolve(v, ix, end, b, titled=True, title=title)
             if isinstance(got, Reading) and got.kind != MentionKind.UNKNOWN and got.end == b and b < n \
                     and v.gaps[b].translate(NO_MARKUP).strip() == "," and not v.toks[b - 1].possessive:
-                return self.mention(got, None if other else title), got.end
+                return self.mention(got, None if other else title, i), got.end
         return None, end
 
     # -- a name, then a title --------------------------------------------------
@@ -129,7 +130,7 @@ class _Linker:
             t, t_end, other = app
             after = None if other else t
             nxt = t_end
-        return self.mention(got, after), max(nxt, got.end)
+        return self.mention(got, after, got.start, nxt), max(nxt, got.end)
 
     def appositive_slip(self, a: int, b: int) -> Link | None:
         """'Lavrow, Russia's foreign minister,': one word (after courtesy
@@ -151,7 +152,7 @@ class _Linker:
         got = holder_slip(v, ix, b - 1, title)
         if got is None:
             return None
-        return self.mention(got, title), t_end
+        return self.mention(got, title, a, t_end), t_end
 
     def note_loose(self, a: int, b: int) -> None:
         """A capitalised word standing alone (after courtesy or title words at
@@ -162,7 +163,8 @@ class _Linker:
         if lead and len(t.key) >= MIN_SLIP_LENGTH and t.key not in ix.name_words and t.key not in ix.title_words:
             self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))
 
-    def mention(self, got: Reading, title: Title | None) -> Mention:
+    def mention(self, got: Reading, title: Title | None, first: int = -1, last: int = -1) -> Mention:
+        """The mention of *got* with *title*; tokens [first, last) cover both (the name alone by default)."""
         v, s, e, form = self.v, got.start, got.end, got.form
         start, end = v.toks[s].start, v.toks[e - 1].end
         when, explicit = self.clock.when(s)
@@ -171,8 +173,11 @@ class _Linker:
             a, b = form.family_span()
             if s + b <= e and a < b:
                 family_text = v.span_text(s + a, s + b)
+        told = frozenset()
+        if title is not None:
+            told = cues(v, min(s, first) if first >= 0 else s, e, max(e, last), title.modifier_words)
         return Mention(self.seg_no, start, end, v.text[start:end], got.kind, got.persons, form, title, when, explicit,
-                       got.form_kind, got.family_persons, family_text)
+                       got.form_kind, got.family_persons, family_text, told, self.clock.date)
 
 
 def scan_segment(ix: KBIndex, seg: Segment, seg_no: int, date: Period,

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from factlint.dates import Period
 from factlint.kb.index import NameForm
-from factlint.lexicon import Tense
+from factlint.lexicon import Cue, Tense
 
 
 class MentionKind(StrEnum):
@@ -69,6 +69,10 @@ class Mention:
     form_kind: str = ""  # for kind "name": canonical | alias | variant
     family_persons: tuple[str, ...] = ()  # for kind "conflated": whose family name it is
     family_text: str = ""  # for kind "name": the family-name part as written ("Zelenskyy")
+    # for a titled mention: what its sentence says about when the title is
+    # claimed (``factlint.mentions.tense``), and the article's date
+    cues: frozenset[Cue] = frozenset()
+    now: Period | None = None
 
 
 class Reading(NamedTuple):

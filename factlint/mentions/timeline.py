@@ -1,10 +1,11 @@
 """Time expressions: what time each sentence of a segment says it is about.
 
 Takes a segment's token view, the article's date and the last explicit time
-before the segment; gives, for each token, the explicit time stated earlier
-in its sentence ("In March 2019, ...", "his 2016 visit", "Two years later,
-...") and the last explicit time once the segment is read (what the next
-segment counts "later" from). Also reads a table cell that is only a date or
+before the segment; gives, for each token, the explicit time of its clause,
+stated before or after it ("appointed by X in 1979", "his 2016 visit"), or
+at the head of its sentence ("In March 2019, ...", "Two years later, ..."),
+and the last explicit time once the segment is read (what the next segment
+counts "later" from). Also reads a table cell that is only a date or
 a range of dates. Knows no KB.
 """
 from __future__ import annotations
@@ -12,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from itertools import repeat
 from typing import NamedTuple
 
 from factlint.dates import Period, parse_period
 from factlint.document import BARRIER
-from factlint.lexicon import MONTHS, NUMBER_WORDS, SPANS, TIME_PREPOSITIONS, YEAR_INTRODUCERS
+from factlint.lexicon import (
+    CLAUSE_WORDS, FRONTED_STARTS, MONTHS, NUMBER_WORDS, SPANS, TIME_PREPOSITIONS, YEAR_INTRODUCERS,
+)
 from factlint.mentions.tokens import SPACE, Tokens
-from factlint.tuning import RANGE_MARKS, SOME_YEARS, YEARS
+from factlint.tuning import CLAUSE_MARKS, FRONTED_REACH, RANGE_MARKS, SOME_YEARS, YEARS
 
 _DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # Where no four digits like a year occur, no sentence states its own time.
@@ -209,6 +211,7 @@ def _time_at(v: Tokens, i: int, last: Period | None) -> tuple[Period, int] | Non
     found = None
     if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and _is_year(v, i + 1)):
         found = time_expr(v, i + 1)
+
     if found is None and last is not None and key in RELATIVE_STARTS:
         found = _relative_time(v, i, last)
     return found
@@ -232,13 +235,66 @@ def _stated(v: Tokens, last: Period | None) -> Iterator[tuple[int, int, Period]]
         i += 1
 
 
-def _fill(v: Tokens, out: list[Period | None], start: int, end: int, current: Period | None) -> Period | None:
-    """Times of tokens [start, end): *current* until a sentence ends."""
-    for i in range(start, end):
-        if i and v.sentence_break(i):
-            current = None
-        out.append(current)
-    return current
+def clause_break(v: Tokens, k: int) -> bool:
+    """A clause (or sentence) ends before token *k*: a comma, a semicolon,
+    a colon, a dash or a bracket between the words, a word that opens a
+    clause ("that", "which", "because"), or a sentence break."""
+    if k <= 0 or k >= v.n:
+        return True
+    gap = v.gaps[k]
+    if gap == " ":
+        return v.toks[k].key in CLAUSE_WORDS  # the common case
+    return any(mark in gap for mark in CLAUSE_MARKS) or v.toks[k].key in CLAUSE_WORDS or v.sentence_break(k)
+
+
+def clause_of(v: Tokens, i: int, j: int) -> tuple[int, int]:
+    """The clause of tokens [i, j): the tokens [a, b) between the clause breaks around them."""
+    a, b = i, j
+    while not clause_break(v, a):
+        a -= 1
+    while not clause_break(v, b):
+        b += 1
+    return a, b
+
+
+def _sentence_start(v: Tokens, i: int) -> int:
+    while i > 0 and not v.sentence_break(i):
+        i -= 1
+    return i
+
+
+def _sentence_end(v: Tokens, j: int) -> int:
+    while j < v.n and not v.sentence_break(j):
+        j += 1
+    return j
+
+
+def _bind(v: Tokens, stated: list[tuple[int, int, Period]]) -> list[Period | None]:
+    """The time of each token: the time of its clause, before or after the
+    token ("appointed by X in 1979"), and a time stated at the head of its
+    sentence ("In 2019, ...", "Two years later, ...") for the rest of the
+    sentence (its first clause, if it begins with the time or a
+    preposition); a clause that is only a time (", on 5 May 2019.") belongs to
+    the clause before it. Where a clause states several times, each holds
+    from where it is written (the first also before it)."""
+    out: list[Period | None] = [None] * v.n
+    own = [False] * v.n  # the token's time is its own clause's, not the sentence head's
+    for i, j, period in stated:
+        a, b = clause_of(v, i, j)
+        start = _sentence_start(v, a)
+        if i - start <= FRONTED_REACH or (a == start and v.toks[a].key in FRONTED_STARTS):
+            # the head of the sentence ("In 2019, ...", "On a day in May 2019, ..."): all of it
+            for k in range(b, _sentence_end(v, b)):
+                if not own[k]:
+                    out[k] = period
+        if i == a and j == b and a > start:  # a clause that is only the time
+            a = clause_of(v, a - 1, a)[0]
+        for k in range(a, i):
+            if not own[k]:
+                out[k], own[k] = period, True
+        for k in range(i, b):
+            out[k], own[k] = period, True
+    return out
 
 
 class Clock:
@@ -253,18 +309,12 @@ class Clock:
         self.times: list[Period | None] | None = None
 
     def _read(self) -> list[Period | None]:
-        """For each token, the explicit time of its sentence stated before it."""
-        out: list[Period | None] = []
-        current: Period | None = None
-        at = 0
-        for i, j, period in _stated(self.v, self.last):
-            current = _fill(self.v, out, at, i + 1, current)
-            out.extend(repeat(current, j - i - 1))
-            current = self.last = period
-            at = j
-        if at:
-            _fill(self.v, out, at, self.v.n, current)
-        return out
+        """For each token, the explicit time of its clause (see ``_bind``)."""
+        stated = list(_stated(self.v, self.last))
+        if not stated:
+            return []
+        self.last = stated[-1][2]
+        return _bind(self.v, stated)
 
     def when(self, i: int) -> tuple[Period, bool]:
         """The time of token *i*, and whether the draft states it."""

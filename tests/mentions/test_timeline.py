@@ -28,13 +28,30 @@ def time_of(text: str, word: str, anchor: str | None = None) -> tuple[str, bool]
         ("In March 2022 Ana Varga resigned.", "Varga", ("2022-03", True)),
         ("During his 2016 visit Ana Varga spoke.", "Varga", ("2016", True)),
         ("In mid-2019 Ana Varga spoke.", "Varga", ("2019", True)),
-        ("Ana Varga, elected in 2019, spoke.", "Varga", ("2024-06-01", False)),  # the time comes after her
+        ("Ana Varga, elected in 2019, spoke.", "Varga", ("2024-06-01", False)),  # another clause
         ("In 2019 it rained. Ana Varga spoke.", "Varga", ("2024-06-01", False)),  # a new sentence
         ("Some 2000 soldiers met Ana Varga.", "Varga", ("2024-06-01", False)),  # a count, not a year
         ("Ana Varga spoke.", "Varga", ("2024-06-01", False)),
     ],
 )
 def test_a_stated_time_applies_after_it_in_its_sentence(text: str, word: str, expected: tuple[str, bool]) -> None:
+    assert time_of(text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Ana Varga was appointed by the council in 2019.", "Varga", ("2019", True)),  # after her, in her clause
+        ("Bo Lind, appointed in 1979 by Ana Varga, will be replaced by Cy Moe.", "Varga", ("1979", True)),
+        ("Bo Lind, appointed in 1979 by Ana Varga, will be replaced by Cy Moe.", "Moe", ("2024-06-01", False)),
+        ("Ana Varga denied that Bo Lind acted in 2016.", "Varga", ("2024-06-01", False)),  # another clause
+        ("Ana Varga denied that Bo Lind acted in 2016.", "Lind", ("2016", True)),
+        ("Ana Varga walks in the garden, on 5 May 2019.", "Varga", ("2019-05-05", True)),  # a clause that is only a time
+        ("On a winter day in 2003, Ana Varga spoke.", "Varga", ("2003", True)),  # the sentence's head
+        ("But in 2019, the port, which Bo Lind built, grew under Ana Varga.", "Varga", ("2019", True)),
+    ],
+)
+def test_a_stated_time_applies_to_its_clause(text: str, word: str, expected: tuple[str, bool]) -> None:
     assert time_of(text, word) == expected
 
 

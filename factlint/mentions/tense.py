@@ -1,0 +1,107 @@
+"""Tense: what a titled mention's sentence says about when its title is claimed.
+
+Takes a segment's token view and the tokens a titled mention covers (title
+and name, in either order); gives the :class:`~factlint.lexicon.Cue`\\ s its
+clause, sentence and paragraph show: evidence that the title is claimed now
+("X says", "X said on Friday", "this week") or told as history ("President
+X's Council", "under President X", "had been", "once", "anniversary").
+Weighing them, with what the KB knows (how long ago the person left), is
+``factlint.assess.currency``'s; this stage knows no KB. Run only for mentions
+with a title, so it reads a sentence or two per mention at most.
+"""
+from __future__ import annotations
+
+from factlint.lexicon import (
+    COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, LEAVING_NOUNS, LEAVING_VERBS, MONTHS,
+    PERIOD_WORDS, PRESENT_VERBS, RECENT_AGO, RECENT_PAIRS, RECENT_WORDS, REPORTING_VERBS, VERB_ADVERBS, Cue,
+)
+from factlint.mentions.timeline import clause_of
+from factlint.mentions.tokens import Tokens
+from factlint.tuning import COORDINATION_REACH
+
+
+def _sentence(v: Tokens, a: int, b: int) -> tuple[int, int]:
+    while a > 0 and not v.sentence_break(a):
+        a -= 1
+    while b < v.n and not v.sentence_break(b):
+        b += 1
+    return a, b
+
+
+def _recent(v: Tokens, a: int, b: int) -> bool:
+    """Tokens [a, b) name a time close to the article's date."""
+    toks = v.toks
+    for k in range(a, b):
+        key = toks[k].key
+        if key in RECENT_WORDS:
+            return True
+        nxt = toks[k + 1].key if k + 1 < b else ""
+        if nxt in RECENT_PAIRS.get(key, ()) or (key in RECENT_AGO and nxt == "ago"):
+            return True
+        # "on March 3" with no year: a day of the article's year
+        if key in MONTHS and toks[k].raw[:1].isupper() and nxt.isdigit() and len(nxt) <= 2 \
+                and not (k + 2 < v.n and toks[k + 2].key.isdigit()):
+            return True
+    return False
+
+
+def _historical(v: Tokens, a: int, b: int, own: tuple[int, int]) -> bool:
+    """A word of history in tokens [a, b), outside the mention's own title and name *own*."""
+    toks = v.toks
+    for k in range(a, b):
+        if own[0] <= k < own[1] or toks[k].key not in HISTORICAL_WORDS:
+            continue
+        if toks[k].key == "ago" and k and toks[k - 1].key in RECENT_AGO:
+            continue  # "days ago": recent
+        return True
+    return False
+
+
+def _verb_after(v: Tokens, end: int, stop: int) -> str:
+    """The verb whose subject the mention is: the first word after it (after
+    an adverb, or after the rest of a subject joined by "and")."""
+    toks = v.toks
+    k = end
+    if k < stop and toks[k].key in ("and", "or"):
+        for x in range(k + 1, min(stop, k + 1 + COORDINATION_REACH)):
+            if toks[x].key in PRESENT_VERBS or toks[x].key in REPORTING_VERBS:
+                return toks[x].key
+        return ""
+    while k < stop and toks[k].key in VERB_ADVERBS:
+        k += 1
+    return toks[k].key if k < stop and toks[k].raw.islower() else ""
+
+
+def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, ...] = ()) -> frozenset[Cue]:
+    """The cues of the mention covering tokens [first, end), whose name ends
+    at *name_end* and whose title has the modifier words *modifiers*."""
+    out: set[Cue] = {Cue.NEW} if "new" in modifiers else set()
+    toks = v.toks
+    sa, sb = _sentence(v, first, end)
+    if _recent(v, sa, sb):
+        out.add(Cue.RECENT)
+    elif (sa > 0 or sb < v.n) and (_recent(v, 0, sa) or _recent(v, sb, v.n)):
+        out.add(Cue.NEAR_RECENT)
+    if _historical(v, sa, sb, (first, end)):
+        out.add(Cue.HISTORICAL)
+    ca, cb = clause_of(v, first, end)
+    if any(toks[k].key == "had" for k in range(ca, cb)):
+        out.add(Cue.PAST_PERFECT)
+    if toks[name_end - 1].possessive:
+        out.add(Cue.POSSESSIVE)
+    verb = "" if toks[name_end - 1].possessive else _verb_after(v, end, sb)
+    before = toks[first - 1].key if first > sa else ""
+    of = toks[first - 2].key if before == "of" and first - 2 >= sa else ""
+    if verb in LEAVING_VERBS or of in LEAVING_NOUNS:
+        out.add(Cue.LEAVING)
+    if verb in PRESENT_VERBS or before in PRESENT_VERBS:
+        out.add(Cue.PRESENT)
+    elif verb in REPORTING_VERBS or before in REPORTING_VERBS:
+        out.add(Cue.REPORTING)
+    if before in PERIOD_WORDS or of in INSTITUTION_WORDS:
+        out.add(Cue.INSTITUTION)
+    elif before in COMPARISON_WORDS:
+        out.add(Cue.COMPARISON)
+    elif before in INDEFINITE:
+        out.add(Cue.HYPOTHETICAL)
+    return frozenset(out)

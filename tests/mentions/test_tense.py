@@ -1,0 +1,49 @@
+"""factlint/mentions/tense.py: what a titled mention's sentence says about when."""
+from __future__ import annotations
+
+import pytest
+
+from factlint.lexicon import Cue
+from factlint.mentions.tense import cues
+from factlint.mentions.tokens import Tokens
+
+
+def cues_of(text: str, first: str, last: str, modifiers: tuple[str, ...] = ()) -> frozenset[Cue]:
+    """The cues of the mention from word *first* to word *last* (the name's last word) of *text*."""
+    v = Tokens(text)
+    a = next(k for k, t in enumerate(v.toks) if t.raw == first)
+    b = next(k for k, t in enumerate(v.toks) if t.raw == last and k >= a) + 1
+    return cues(v, a, b, b, modifiers)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Governor Ana Varga says the plan works.", {Cue.PRESENT}),
+        ("Governor Ana Varga has said the plan works.", {Cue.PRESENT}),
+        ("Governor Ana Varga also said the plan works.", {Cue.REPORTING}),
+        ("Governor Ana Varga said on Friday that the plan works.", {Cue.REPORTING, Cue.RECENT}),
+        ("Yesterday, Governor Ana Varga visited the port.", {Cue.RECENT}),
+        ("Governor Ana Varga left the port two days ago.", {Cue.RECENT}),
+        ("Governor Ana Varga and the mayor Bo Lind have welcomed it.", {Cue.PRESENT}),
+        ("Governor Ana Varga's council met.", {Cue.POSSESSIVE}),
+        ("The plan was drawn up by the administration of Governor Ana Varga.", {Cue.INSTITUTION}),
+        ("During Governor Ana Varga's tenure the port grew.", {Cue.INSTITUTION, Cue.POSSESSIVE}),
+        ("The port grew when Governor Ana Varga ruled.", {Cue.INSTITUTION}),
+        ("Few spent more than Governor Ana Varga did.", {Cue.COMPARISON}),
+        ("A Governor Ana Varga would close the port.", {Cue.HYPOTHETICAL}),
+        ("Bo Lind, who had been fired by Governor Ana Varga, left.", {Cue.PAST_PERFECT}),
+        ("It marks the anniversary of the port Governor Ana Varga opened.", {Cue.HISTORICAL}),
+        ("Years ago Governor Ana Varga opened the port.", {Cue.HISTORICAL}),
+        ("Governor Ana Varga opened the port. The ship sails on Monday.", {Cue.NEAR_RECENT}),
+        ("Governor Ana Varga resigned in protest.", {Cue.LEAVING}),
+        ("It led to the resignation of Governor Ana Varga.", {Cue.LEAVING}),
+        ("Governor Ana Varga opened the port.", set()),
+    ],
+)
+def test_cues_of_now_and_of_history(text: str, expected: set[Cue]) -> None:
+    assert cues_of(text, "Governor", "Varga") == expected
+
+
+def test_a_new_title_is_claimed_now() -> None:
+    assert cues_of("The new Governor Ana Varga opened the port.", "new", "Varga", ("new",)) == {Cue.NEW}

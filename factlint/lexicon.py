@@ -96,8 +96,22 @@ ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov
 # Words after a name that open a relative clause: an appositive title may end there.
 RELATIVE = frozenset("who whose which".split())
 
-# Courtesy titles before a name: "Mr Blinken" is a mention of Blinken.
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof madam monsieur herr".split())
+# Courtesy titles and styles before a name: "Mr Blinken" is a mention of
+# Blinken, "Sir John Smith" of John Smith (a KB form that includes the word,
+# "Lord Smith", is still matched first).
+HONORIFICS = frozenset("""mr mrs ms miss dr sir dame lord lady prof madam monsieur herr
+sen rep gov gen col ayatollah sheikh""".split())
+
+# Words that end the name of a company or an organisation: "Smith Holdings
+# Ltd", "the Ana Smith Foundation", "the Ostoria Farmers Association" are
+# not people, whoever the words before them name.
+ORGANISATION_WORDS = frozenset("""ltd limited inc incorporated corp corporation co cos plc llc llp
+company companies holdings foundation association institute institution society federation trust
+university college""".split())
+
+# Words before a plural family name: "the Smiths" are a family, not a
+# misspelling of Smith.
+PLURAL_FAMILY_BEFORE = frozenset(("the",))
 
 # Russian and Ukrainian forms of the same given name: writing one for the
 # other is a misspelling ("Vladimir Zelenskyy"), not a mix of two people.

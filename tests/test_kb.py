@@ -171,3 +171,11 @@ def test_cache_key_covers_the_index_code(tmp_path: Path) -> None:
         assert kbmod._cache_key([p]) != key
     finally:
         os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_suffix_or_a_peerage_place_is_not_the_family_name(tmp_path: Path) -> None:
+    text = BASE.replace("  - {id: joe-biden, name: Joe Biden}",
+                        "  - {id: joe-biden, name: Joe Biden, aliases: [Joseph Q. Biden Jr., Lord Biden of Exton]}")
+    index = load_kb([write(tmp_path, text)], default=False, cache=False)
+    assert [nf.text for nf in index.by_family[("biden",)]] == ["Joe Biden", "Joseph Q. Biden Jr.", "Lord Biden of Exton"]
+    assert ("jr",) not in index.by_family and ("exton",) not in index.by_family

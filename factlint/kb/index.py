@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
-from factlint.lexicon import NAME_PARTICLES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, TIME_MODIFIERS
+from factlint.lexicon import NAME_PARTICLES, NAME_SUFFIXES, OTHER_OFFICE, OTHER_OFFICE_BEFORE, TIME_MODIFIERS
 from factlint.text import fold, keys, tokenize
 
 Key = tuple[str, ...]
@@ -53,11 +53,16 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
         return NameForm(person.id, text, kind, k, k[:-n] if len(k) > n else (), k[-n:], False, max(len(k) - n, 0))
     if len(k) == 1:
         return NameForm(person.id, text, kind, k, (), k, False, 0)
-    # Particles such as "al-", "van", "de" belong to the family name.
-    i = len(k) - 1
+    # Particles such as "al-", "van", "de" belong to the family name; a
+    # suffix ("Jr.") or a peer's territorial designation ("Lord Smith of
+    # Exton") comes after it and is neither given nor family name.
+    end = k.index("of", 1) if "of" in k[1:-1] else len(k)
+    while end > 2 and k[end - 1] in NAME_SUFFIXES:
+        end -= 1
+    i = end - 1
     while i > 1 and k[i - 1] in NAME_PARTICLES:
         i -= 1
-    return NameForm(person.id, text, kind, k, k[:i], k[i:], False, i)
+    return NameForm(person.id, text, kind, k, k[:i], k[i:end], False, i)
 
 
 def _insert(trie: dict, key: Key, value: object) -> None:

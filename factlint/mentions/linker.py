@@ -29,7 +29,7 @@ from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
 from factlint.lexicon import HONORIFICS
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
-from factlint.mentions.names import holder_slip, name_start, resolve, run_end
+from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
 from factlint.mentions.tokens import Tokens
@@ -113,6 +113,8 @@ class _Linker:
         got = None
         if b - i > 1 or v.toks[i].key in self.ix.name_words:
             got = resolve(v, self.ix, i, b, titled=False)
+        elif not_a_person(v, self.ix, i, b):
+            return None, b  # "the Smiths", "Acme Ltd": no one's name, and no slip of one
         if got is None:
             slip = self.appositive_slip(i, b)
             if slip is not None:

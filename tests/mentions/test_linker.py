@@ -48,3 +48,10 @@ def test_a_family_name_alone_goes_to_the_person_the_draft_named(kb: KBIndex) -> 
     found = find_mentions(parse_document("Kim Jong-un spoke. Later Kim left.", "<t>"), kb, dt.date(2024, 6, 1))
     assert [(m.kind, m.persons) for m in found] == [(MentionKind.NAME, ("kim-jong-un",)),
                                                     (MentionKind.FAMILY, ("kim-jong-un",))]
+
+
+@pytest.mark.parametrize("text", ["Later the Bidens spoke.", "We saw the Blinkens' dog.", "They invited the Joe Bidens."])
+def test_a_plural_family_name_is_no_mention_and_no_slip(kb: KBIndex, text: str) -> None:
+    seg = parse_document(text, "<t>").segments[0]
+    mentions, loose, _ = scan_segment(kb, seg, 0, Period.day(dt.date(2024, 6, 1)), None)
+    assert (mentions, loose) == ([], [])

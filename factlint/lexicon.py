@@ -65,8 +65,9 @@ monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 """.split())
 
-# Name suffixes: "Donald Trump Jr." is not Donald Trump.
-NAME_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
+# Name suffixes and regnal numbers: "Donald Trump Jr." is not Donald
+# Trump, and neither is a family name ("Mswati III" is of the family Mswati).
+NAME_SUFFIXES = frozenset("jr sr ii iii iv v vi vii viii junior senior".split())
 
 # Lower-case words that may sit inside a name ("Mohammed bin Salman"); in
 # the KB they belong to the family name ("Ursula von der Leyen").
@@ -108,6 +109,11 @@ sen rep gov gen col ayatollah sheikh""".split())
 ORGANISATION_WORDS = frozenset("""ltd limited inc incorporated corp corporation co cos plc llc llp
 company companies holdings foundation association institute institution society federation trust
 university college""".split())
+
+# Words of the furniture around pictures: a paragraph where one numbers a
+# gallery ("Caption 5 of 20", "Photo 3 of 12"), credits a picture ("Photo:
+# A. Smith/Agency") or calls it a "file photo" is a caption.
+CAPTION_WORDS = ("caption", "photo", "photograph", "image", "slide", "picture")
 
 # Words before a plural family name: "the Smiths" are a family, not a
 # misspelling of Smith.

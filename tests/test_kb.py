@@ -179,3 +179,9 @@ def test_a_suffix_or_a_peerage_place_is_not_the_family_name(tmp_path: Path) -> N
     index = load_kb([write(tmp_path, text)], default=False, cache=False)
     assert [nf.text for nf in index.by_family[("biden",)]] == ["Joe Biden", "Joseph Q. Biden Jr.", "Lord Biden of Exton"]
     assert ("jr",) not in index.by_family and ("exton",) not in index.by_family
+
+
+def test_a_regnal_number_is_not_the_family_name(tmp_path: Path) -> None:
+    text = BASE.replace("  - {id: donald-trump, name: Donald Trump}", "  - {id: king, name: Alaric IV}")
+    index = load_kb([write(tmp_path, text)], default=False, cache=False)
+    assert ("iv",) not in index.by_family and [nf.text for nf in index.by_family[("alaric",)]] == ["Alaric IV"]

@@ -57,7 +57,7 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
     # suffix ("Jr.") or a peer's territorial designation ("Lord Smith of
     # Exton") comes after it and is neither given nor family name.
     end = k.index("of", 1) if "of" in k[1:-1] else len(k)
-    while end > 2 and k[end - 1] in NAME_SUFFIXES:
+    while end > 1 and k[end - 1] in NAME_SUFFIXES:
         end -= 1
     i = end - 1
     while i > 1 and k[i - 1] in NAME_PARTICLES:

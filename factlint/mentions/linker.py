@@ -24,10 +24,12 @@ is nobody's name (kept as :class:`Loose` for the family-slip check).
 """
 from __future__ import annotations
 
+import re
+
 from factlint.dates import Period
 from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
-from factlint.lexicon import HONORIFICS
+from factlint.lexicon import CAPTION_WORDS, HONORIFICS
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
 from factlint.mentions.timeline import Clock
@@ -39,15 +41,20 @@ from factlint.tuning import APPOSITION_OPENERS, MIN_SLIP_LENGTH
 # What a link gives: the mention it makes (None: none) and the token to read on from.
 Link = tuple[Mention | None, int]
 
+# "Caption 5 of 20", "Photo: A. Smith", "file photo": the marks of a caption (see scan_segment)
+_WORDS = "|".join(CAPTION_WORDS)
+_CAPTION = re.compile(rf"\b(?:(?:{_WORDS})s?\s+\d+\s+of\s+\d+\b|(?:{_WORDS}):|file (?:{_WORDS})\b)", re.IGNORECASE)
+
 
 class _Linker:
     """Links one segment. Created per segment; holds no state between them."""
 
-    __slots__ = ("ix", "v", "seg_no", "clock", "loose")
+    __slots__ = ("ix", "v", "seg_no", "clock", "loose", "captions")
 
-    def __init__(self, ix: KBIndex, v: Tokens, seg_no: int, clock: Clock) -> None:
+    def __init__(self, ix: KBIndex, v: Tokens, seg_no: int, clock: Clock, captions: bool = False) -> None:
         self.ix, self.v, self.seg_no, self.clock = ix, v, seg_no, clock
         self.loose: list[Loose] = []
+        self.captions = captions  # a photo gallery's captions: titles are of the picture's unknown date
 
     def scan(self) -> list[Mention]:
         """The resolver: at each candidate token, the title link, else the name link (see above)."""
@@ -165,6 +172,8 @@ class _Linker:
 
     def mention(self, got: Reading, title: Title | None) -> Mention:
         v, s, e, form = self.v, got.start, got.end, got.form
+        if self.captions:
+            title = None
         start, end = v.toks[s].start, v.toks[e - 1].end
         when, explicit = self.clock.when(s)
         family_text = ""
@@ -178,8 +187,12 @@ class _Linker:
 
 def scan_segment(ix: KBIndex, seg: Segment, seg_no: int, date: Period,
                  anchor: Period | None) -> tuple[list[Mention], list[Loose], Period | None]:
-    """Mentions in segment *seg_no*, its loose words, and the last explicit time after it."""
+    """Mentions in segment *seg_no*, its loose words, and the last explicit time after it.
+
+    In a caption ("... Caption 5 of 20 ...", "... (Photo: A. Smith)", "FILE
+    PHOTO: ...") names are checked but titles are not joined to them: a
+    caption describes the moment of its picture, which it rarely dates."""
     v = Tokens(seg.text)
     clock = Clock(v, date, anchor)
-    linker = _Linker(ix, v, seg_no, clock)
+    linker = _Linker(ix, v, seg_no, clock, _CAPTION.search(seg.text) is not None)
     return linker.scan(), linker.loose, clock.after()

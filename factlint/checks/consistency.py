@@ -8,12 +8,14 @@ apostrophe style do not count; hyphens, spacing and diacritics do.
 A standard short reference is not an inconsistency: a later mention whose
 words are an ordered part of the first mention's ("Smith" or "Ana Smith"
 after "Ana Maria Smith", "Assad" after "Bashar al-Assad", dropping a name
-particle), or its initials in capitals ("AMS"). A later form that is longer
+particle; "Ana M. Smith", with initials for whole words), or its initials
+in capitals ("AMS"). A later form that is longer
 ("Ana M. Smith" after "Ana Smith") or spells one word another way ("Smyth")
 is still reported.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +25,9 @@ from factlint.findings import Hit
 from factlint.lexicon import NAME_PARTICLES
 from factlint.mentions import Mention
 from factlint.text import written
+
+
+_INITIALS = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.)+")  # "j", "j.", "h.w."
 
 
 def _words(text: str) -> list[str]:
@@ -45,8 +50,28 @@ def short_reference(later: str, first: str) -> bool:
         return later.casefold() in ("".join(w[0] for w in whole), "".join(w[0] for w in written(first).split(" ")))
     if not part or len(written(later)) >= len(written(first)):
         return False
-    rest = iter(whole)
-    return all(w in rest for w in part)  # each word found, in order
+    i = 0
+    for w in part:  # each word found in order
+        while i < len(whole) and not (n := _stands_for(w, whole, i)):
+            i += 1
+        if i == len(whole):
+            return False
+        i += n
+    return True
+
+
+def _stands_for(word: str, whole: list[str], i: int) -> int:
+    """How many words of *whole* from *i* on *word* stands for: the same
+    word, or the initials of as many whole words ("h.w." for "herbert walker")."""
+    if whole[i] == word:
+        return 1
+    if not _INITIALS.fullmatch(word):
+        return 0
+    letters = word.replace(".", "")
+    span = whole[i : i + len(letters)]
+    if len(span) == len(letters) and all(x[0] == c and not _INITIALS.fullmatch(x) for x, c in zip(span, letters)):
+        return len(letters)
+    return 0
 
 
 class ConsistencyCheck:

@@ -16,6 +16,11 @@ from factlint.checks.consistency import short_reference
         ("Haddad", "Omar al-Haddad", True),  # a name particle dropped
         ("Omar Haddad", "Omar al-Haddad", True),
         ("ARS", "Ana Ruiz Soto", True),  # initials in capitals
+        ("Ana M. Smith", "Ana Maria Smith", True),  # an initial for a whole word
+        ("Ana M.L. Smith", "Ana Maria Luisa Smith", True),
+        ("Ana M L Smith", "Ana Maria Luisa Smith", True),
+        ("Ana K. Smith", "Ana Maria Smith", False),  # another initial
+        ("Ana M Smith", "Ana M. Smith", False),  # an initial written another way
         ("Ana M. Smith", "Ana Smith", False),  # longer than the first
         ("Omar al-Haddad", "Omar Haddad", False),
         ("Smyth", "Ana Smith", False),  # another spelling

@@ -92,8 +92,9 @@ OFFICE_HEADS: dict[str, tuple[str, ...]] = {"secretary": ("secretary", "of", "st
 # Words that end the first portfolio of a pair ("Trade and Industry").
 PORTFOLIO_SEPARATORS = frozenset({"and"})
 
-# Name suffixes: "Donald Trump Jr." is not Donald Trump.
-NAME_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
+# Name suffixes and regnal numbers: "Donald Trump Jr." is not Donald
+# Trump, and neither is a family name ("Mswati III" is of the family Mswati).
+NAME_SUFFIXES = frozenset("jr sr ii iii iv v vi vii viii junior senior".split())
 
 # Lower-case words that may sit inside a name ("Mohammed bin Salman"); in
 # the KB they belong to the family name ("Ursula von der Leyen").
@@ -137,8 +138,27 @@ PEERAGE = frozenset("lord lady baron baroness viscount viscountess earl countess
 # Regnal numbers in monarchs' names ("Mohammed VI", "Charles III").
 REGNAL = frozenset("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 
-# Courtesy titles before a name: "Mr Blinken" is a mention of Blinken.
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof madam monsieur herr".split())
+# Courtesy titles and styles before a name: "Mr Blinken" is a mention of
+# Blinken, "Sir John Smith" of John Smith (a KB form that includes the word,
+# "Lord Smith", is still matched first).
+HONORIFICS = frozenset("""mr mrs ms miss dr sir dame lord lady prof madam monsieur herr
+sen rep gov gen col ayatollah sheikh""".split())
+
+# Words that end the name of a company or an organisation: "Smith Holdings
+# Ltd", "the Ana Smith Foundation", "the Ostoria Farmers Association" are
+# not people, whoever the words before them name.
+ORGANISATION_WORDS = frozenset("""ltd limited inc incorporated corp corporation co cos plc llc llp
+company companies holdings foundation association institute institution society federation trust
+university college""".split())
+
+# Words of the furniture around pictures: a paragraph where one numbers a
+# gallery ("Caption 5 of 20", "Photo 3 of 12"), credits a picture ("Photo:
+# A. Smith/Agency") or calls it a "file photo" is a caption.
+CAPTION_WORDS = ("caption", "photo", "photograph", "image", "slide", "picture")
+
+# Words before a plural family name: "the Smiths" are a family, not a
+# misspelling of Smith.
+PLURAL_FAMILY_BEFORE = frozenset(("the",))
 
 # Russian and Ukrainian forms of the same given name: writing one for the
 # other is a misspelling ("Vladimir Zelenskyy"), not a mix of two people.

@@ -189,3 +189,17 @@ def test_complete_from_on_the_office_wins_over_the_file_default(tmp_path: Path) 
     assert kb.offices["us-president"].complete_from.isoformat() == "1990-01-01"
     kb = load_sources([write(tmp_path, text.replace("    jurisdiction: us\n", "    jurisdiction: us\n    complete_from: 1789-04\n"))])
     assert kb.offices["us-president"].complete_from.isoformat() == "1789-04-01"
+
+
+def test_a_suffix_or_a_peerage_place_is_not_the_family_name(tmp_path: Path) -> None:
+    text = BASE.replace("  - {id: joe-biden, name: Joe Biden}",
+                        "  - {id: joe-biden, name: Joe Biden, aliases: [Joseph Q. Biden Jr., Lord Biden of Exton]}")
+    index = load_kb([write(tmp_path, text)], default=False, cache=False)
+    assert [nf.text for nf in index.by_family[("biden",)]] == ["Joe Biden", "Joseph Q. Biden Jr.", "Lord Biden of Exton"]
+    assert ("jr",) not in index.by_family and ("exton",) not in index.by_family
+
+
+def test_a_regnal_number_is_not_the_family_name(tmp_path: Path) -> None:
+    text = BASE.replace("  - {id: donald-trump, name: Donald Trump}", "  - {id: king, name: Alaric IV}")
+    index = load_kb([write(tmp_path, text)], default=False, cache=False)
+    assert ("iv",) not in index.by_family and [nf.text for nf in index.by_family[("alaric",)]] == ["Alaric IV"]

@@ -90,6 +90,23 @@ def test_consistency(kb: KBIndex) -> None:
     assert found == [("FL301", "Kim Jong Un"), ("FL301", "Zelensky")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shorter, ordered part of the first full mention: the same person
+        ("Recep Tayyip Erdoğan spoke. Later Tayyip Erdoğan and Erdoğan left.", []),
+        ("Donald J. Trump spoke. Later Donald Trump left.", []),
+        # a longer later form, or a word spelled another way: still reported
+        ("Donald Trump spoke. Later Donald J. Trump left.", ["Donald J. Trump"]),
+        ("Recep Tayyip Erdoğan spoke. Later Erdogan left.", ["Erdogan"]),
+        # a post's signature is not the first mention
+        ("Great day! — Donald J. Trump (@realDonaldTrump) May 1, 2024\n\nDonald Trump said so.", []),
+    ],
+)
+def test_consistency_allows_short_references(kb: KBIndex, text: str, expected: list[str]) -> None:
+    assert [f.text for f in lint_text(text, kb=kb, date="2024-05-01") if f.code == "FL301"] == expected
+
+
 def test_misspelled_not_reported_again_as_inconsistent(kb: KBIndex) -> None:
     text = "Antony Blinken arrived. Later Anthony Blinken left."
     found = [f.code for f in lint_text(text, kb=kb, date="2023-03-10")]

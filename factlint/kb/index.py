@@ -15,6 +15,7 @@ from typing import NamedTuple
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
 from factlint.lexicon import (
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     OFFICE_HEADS,
     OTHER_OFFICE,
     OTHER_OFFICE_BEFORE,
@@ -75,11 +76,16 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
         # the one after the rank, before "of" (the rank is not a given name).
         cut = k.index("of", 2) if "of" in k[2:] else len(k)
         return NameForm(person.id, text, kind, k, (), k[1:cut], False, 1)
-    # Particles such as "al-", "van", "de" belong to the family name.
-    i = len(k) - 1
+    # Particles such as "al-", "van", "de" belong to the family name; a
+    # suffix ("Jr.") or a peer's territorial designation ("Lord Smith of
+    # Exton") comes after it and is neither given nor family name.
+    end = k.index("of", 1) if "of" in k[1:-1] else len(k)
+    while end > 1 and k[end - 1] in NAME_SUFFIXES:
+        end -= 1
+    i = end - 1
     while i > 1 and k[i - 1] in NAME_PARTICLES:
         i -= 1
-    return NameForm(person.id, text, kind, k, k[:i], k[i:], False, i)
+    return NameForm(person.id, text, kind, k, k[:i], k[i:end], False, i)
 
 
 def _insert(trie: dict, key: Key, value: object) -> None:

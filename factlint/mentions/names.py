@@ -15,7 +15,16 @@ from rapidfuzz.distance import OSA
 
 from factlint.document import BARRIER
 from factlint.kb.index import KBIndex, NameForm
-from factlint.lexicon import GIVEN_NAME_FORMS, GIVEN_NAME_VARIANTS, HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, OPEN_CLASS_OK
+from factlint.lexicon import (
+    GIVEN_NAME_FORMS,
+    GIVEN_NAME_VARIANTS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    OPEN_CLASS_OK,
+    ORGANISATION_WORDS,
+    PLURAL_FAMILY_BEFORE,
+)
 from factlint.mentions.model import MentionKind, Namesake, Reading, Title
 from factlint.mentions.tokens import Tokens, is_word
 from factlint.text import written
@@ -34,6 +43,7 @@ K = MentionKind
 _NAME_JOINS = ("space", "hyphen", "dot", "apostrophe")  # "J.D. Vance", "O'Brien"
 _FAMILY_TOKENS = (1, 2)  # a family name alone has one or two tokens
 _UNTITLED_SPANS = (2, 3)  # a run with no title before it is tried for a near miss by this many words
+_HANDLE = "(@"  # "Ana Smith (@anasmith)": the name an account posts under
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -124,10 +134,36 @@ def _family_alone(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> tuple
     return a, Reading(K.FAMILY, a, b, tuple(dict.fromkeys(f.person for f in ix.by_family[run])))
 
 
+def not_a_person(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:
+    """The run toks[a:b] names no one: a company or an organisation ("Smith
+    Holdings Ltd", "the Ana Smith Foundation"), the signature of a post
+    ("Ana Smith (@anasmith) May 1, 2020"), or the plural of a family name
+    ("the Smiths")."""
+    if v.toks[b - 1].key in ORGANISATION_WORDS or (b < v.n and v.gaps[b].lstrip().startswith(_HANDLE)):
+        return True
+    return a > 0 and v.toks[a - 1].key in PLURAL_FAMILY_BEFORE and plural_family(ix, v.toks[b - 1].key)
+
+
+def plural_family(ix: KBIndex, key: str) -> bool:
+    """*key* is the plural of a known family name, and no name itself ("smiths")."""
+    if key in ix.name_words or not key.endswith("s"):
+        return False
+    return (key[:-1],) in ix.by_family or (key.endswith("es") and (key[:-2],) in ix.by_family)
+
+
 def resolve(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool,
             title: Title | None = None) -> Reading | Namesake | None:
     """Interpret the capitalised run toks[a:b] (*titled*: right after *title*)."""
+    if not_a_person(v, ix, a, b):
+        return Namesake(b)
     got = _full_form(v, ix, a, b, titled)
+    if got is None and titled:  # "Foreign Secretary Sir Ana Smith": the name after the courtesy words
+        lead = a
+        while lead < b - 1 and v.toks[lead].key in HONORIFICS:
+            lead += 1
+        if lead > a:
+            a = lead
+            got = _full_form(v, ix, a, b, titled)
     if got is not None:
         return got
     a, got = _family_alone(v, ix, a, b, titled)

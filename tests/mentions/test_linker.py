@@ -48,3 +48,24 @@ def test_a_family_name_alone_goes_to_the_person_the_draft_named(kb: KBIndex) -> 
     found = find_mentions(parse_document("Kim Jong-un spoke. Later Kim left.", "<t>"), kb, dt.date(2024, 6, 1))
     assert [(m.kind, m.persons) for m in found] == [(MentionKind.NAME, ("kim-jong-un",)),
                                                     (MentionKind.FAMILY, ("kim-jong-un",))]
+
+
+@pytest.mark.parametrize("text", ["Later the Bidens spoke.", "We saw the Blinkens' dog.", "They invited the Joe Bidens."])
+def test_a_plural_family_name_is_no_mention_and_no_slip(kb: KBIndex, text: str) -> None:
+    seg = parse_document(text, "<t>").segments[0]
+    mentions, loose, _ = scan_segment(kb, seg, 0, Period.day(dt.date(2024, 6, 1)), None)
+    assert (mentions, loose) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gallery. President Joe Biden waves. Caption 3 of 12 Photos: the visit.",
+     "FILE PHOTO: President Joe Biden waves to the crowd.",
+     "President Joe Biden waves to the crowd. (Photo: A. Photographer/Agency)"],
+)
+def test_in_a_caption_a_name_is_read_without_its_title(kb: KBIndex, text: str) -> None:
+    assert links(kb, text) == [("Joe Biden", "name", None)]
+
+
+def test_outside_a_caption_the_title_is_joined(kb: KBIndex) -> None:
+    assert links(kb, "President Joe Biden took 3 of 12 seats in the photo.") == [("Joe Biden", "name", "President")]

@@ -43,6 +43,29 @@ def test_a_suffix_makes_a_namesake(kb: KBIndex) -> None:
     assert got == Namesake(3)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Joe Biden Foundation staff", "Acme Biden Holdings Ltd", "Joe Biden (@joebiden) May 1, 2024"],
+)
+def test_an_organisation_or_a_post_signature_is_nobody(kb: KBIndex, text: str) -> None:
+    v = Tokens(text)
+    assert isinstance(resolve(v, kb, 0, run_end(v, 0), titled=False), Namesake)
+
+
+def test_a_suffix_in_a_known_form_is_that_person(default_kb: KBIndex) -> None:
+    # the KB lists "Joseph R. Biden Jr." as Joe Biden's own form; another
+    # suffix after a known name is a namesake
+    got = read(default_kb, "Joseph R. Biden Jr. said")
+    assert isinstance(got, Reading) and (got.kind, got.persons, got.end) == (MentionKind.NAME, ("joe-biden",), 4)
+    assert isinstance(read(default_kb, "Joe Biden III said"), Namesake)
+
+
+def test_courtesy_words_after_a_title_are_not_part_of_the_name(kb: KBIndex) -> None:
+    for text in ("Sir Joe Biden said", "Ayatollah Joe Biden said", "Dr Joe Biden said"):
+        got = read(kb, text, titled=True)
+        assert isinstance(got, Reading) and (got.kind, got.start, got.persons) == (MentionKind.NAME, 1, ("joe-biden",))
+
+
 def test_an_unknown_name_counts_only_after_a_title(kb: KBIndex) -> None:
     assert read(kb, "Ana Varga") is None
     got = read(kb, "Ana Varga", titled=True)

@@ -135,9 +135,6 @@ RELATIVE = frozenset("who whose which".split())
 # "Baroness Smith of Basildon"): the name proper is the word(s) after the rank.
 PEERAGE = frozenset("lord lady baron baroness viscount viscountess earl countess marquess marchioness".split())
 
-# Regnal numbers in monarchs' names ("Mohammed VI", "Charles III").
-REGNAL = frozenset("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
-
 # Courtesy titles and styles before a name: "Mr Blinken" is a mention of
 # Blinken, "Sir John Smith" of John Smith (a KB form that includes the word,
 # "Lord Smith", is still matched first).

@@ -21,7 +21,6 @@ from factlint.lexicon import (
     OTHER_OFFICE_BEFORE,
     PEERAGE,
     PORTFOLIO_SEPARATORS,
-    REGNAL,
     TIME_MODIFIERS,
 )
 from factlint.text import fold, keys, tokenize
@@ -63,11 +62,6 @@ def _split(person: Person, text: str, kind: str) -> NameForm:
         return NameForm(person.id, text, kind, k, k[:-n] if len(k) > n else (), k[-n:], False, max(len(k) - n, 0))
     if len(k) == 1:
         return NameForm(person.id, text, kind, k, (), k, False, 0)
-    if k[-1] in REGNAL or any(w in REGNAL and k[i + 2 : i + 3] == ("of",) for i, w in enumerate(k[1:])):
-        # A monarch's name ("Mohammed VI", "Mohammed VI of Morocco", "Albert
-        # II"): no family name to write alone; the name up to "of" is one.
-        cut = k.index("of", 1) if "of" in k[1:] else len(k)
-        return NameForm(person.id, text, kind, k, (), k[:cut], False, 0)
     if k[0] in PEERAGE and k[1] == "of":
         # "Marquess of Lothian": a title of a place, with no family name in it
         return NameForm(person.id, text, kind, k, (), k, False, 0)

@@ -23,6 +23,8 @@ from factlint.errors import ConfigError, KnowledgeBaseError
 from factlint.importers.common import KBDoc, Warn, reconcile_people
 from factlint.importers.csv_import import OPTIONS as CSV_OPTIONS
 from factlint.importers.csv_import import import_csv
+from factlint.importers.factbook import OPTIONS as FACTBOOK_OPTIONS
+from factlint.importers.factbook import import_factbook
 from factlint.importers.ifg import OPTIONS as IFG_OPTIONS
 from factlint.importers.ifg import import_ifg
 from factlint.importers.pocom import OPTIONS as POCOM_OPTIONS
@@ -55,6 +57,9 @@ IMPORTERS: dict[str, Importer] = {
                       "POCOM tenure CSV", POCOM_OPTIONS, import_pocom),
     "ifg": Importer("ifg", "UK government ministers since 1979 (Institute for Government)",
                     "the IfG Ministers Database data/ directory", IFG_OPTIONS, import_ifg),
+    "factbook": Importer("factbook", "heads of state and government of every country (CIA World Factbook)",
+                         "factbook-executive-history.jsonl and factbook-countries.jsonl (or their directory)",
+                         FACTBOOK_OPTIONS, import_factbook),
     "wikidata": Importer("wikidata", "positions held (P39) from a Wikidata SPARQL query",
                          "SPARQL results JSON", WD_OPTIONS, import_wikidata),
     "csv": Importer("csv", "any CSV of tenures, with a column mapping", "CSV file", CSV_OPTIONS, import_csv),

@@ -135,6 +135,7 @@ TITLES: dict[str, str | None] = {
     "president of the council of ministers": "prime-minister",
     "president of the government": "prime-minister",
     "prime minister and foreign minister": "prime-minister",
+    "supreme people's assembly president": None,
     "prime minister": "prime-minister",
     "premier": "prime-minister",
     "taoiseach": "prime-minister",
@@ -144,6 +145,7 @@ TITLES: dict[str, str | None] = {
     "chancellor": "chancellor",
     "supreme leader": "supreme-leader",
     "chief adviser": "chief-adviser",
+    "chief advisor": "chief-adviser",
     "governor general": "governor-general",
     "governor-general": "governor-general",
     "co-prince": "co-prince",
@@ -184,11 +186,14 @@ TITLES: dict[str, str | None] = {
     "crown prince": None,
     "represented by": None,
 }
+TITLE_WORDS = frozenset(("president", "prime", "minister", "chairman", "chairperson", "chair", "council",
+                         "commission", "elect", "premier", "presidential", "vice", "governor", "leader"))
 QUALIFIERS = re.compile(r"^(?:interim|acting|caretaker|transition(?:al)?|provisional)\s+", re.I)
 HONORIFICS = re.compile(
     r"^(?:Sheikh|Shaykh|Sir|Dame|Dr\.|Gen\.|General|Lt\.\s*Gen\.|Maj\.\s*Gen\.|Brig\.\s*Gen\.(?:\s*\(Ret\.\))?|"
     r"Col\.|Colonel|Capt\.|Captain|Lt\.|Archbishop|Bishop|Tan Sri|Dato'?|Datuk|Seri|Mr\.|Mrs\.|Ms\.|Rev\.|"
-    r"Air Vice-Marshal|Field Marshal|Marshal|Admiral|Adm\.)\s+")
+    r"Air Vice-Marshal|Field Marshal|Marshal|Admiral|Adm\.|Sr\.\s*Gen\.|Grand Chief|Ratu|Crown Prince|"
+    r"and (?:Co-)?Vice President|Vice President)\s+")
 PARTICLES = frozenset(("bin", "bint", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
                        "der", "den", "du", "y", "e", "i", "la", "le", "ben"))
 GENERATIONS = re.compile(r"^(?:Jr|Sr)\.?$|^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI)$")
@@ -278,6 +283,8 @@ def parse_name(text: str) -> Name | None:
             break
         text = stripped
     words = text.split()
+    if any(w.strip(",.").lstrip("-").lower() in TITLE_WORDS for w in words):
+        return None  # a title word left in: "State Affairs Commission Chairman KIM", "-Elect X"
     for w in words:
         if w[:1].islower() and w.lower() not in PARTICLES and not re.match(r"^(?:al|el|ad|as|ash|ar|at|an|az|bin)-", w):
             return None  # a sentence, not a name: "BARNIER is the caretaker prime minister..."
@@ -318,6 +325,8 @@ def _match_title(head: str) -> tuple[str | None, str, str]:
             n += 1  # "Vice Presidents", "Presidents"
         if low.startswith(words) and (len(low) == n or not low[n].isalpha()):
             rest = body[n:].lstrip(" ,:")
+            if re.match(r"^-?elect\b", rest, re.I):
+                return None, body[:n], rest  # "President-elect": not in office yet
             return TITLES[words], body[:n], rest
     acronym = re.match(r"^[A-Z]{2,6}\s+", body)  # "CNSP Prime Minister", "GNU Interim Prime Minister"
     if acronym:
@@ -477,6 +486,10 @@ def read_factbook(sources: list[Path], warn: Warn, known: dict[str, dict[str, An
         if missing:
             raise KnowledgeBaseError(f"missing key(s) {', '.join(missing)}", str(hist_path), n)
         if rec["field"] in FIELDS:
+            if rec["first_seen"] > rec["last_seen"]:
+                warn(f"{hist_path}:{n}: first_seen {rec['first_seen']} is after last_seen {rec['last_seen']}: "
+                     "taken as seen on the last day only")
+                rec = {**rec, "first_seen": rec["last_seen"]}
             rows.append((n, rec))
     latest = max((r["last_seen"] for _, r in rows), default="1900-01-01")
     unmapped = sorted({_code(r["file"]) for _, r in rows} - set(codes))
@@ -529,10 +542,21 @@ def read_factbook(sources: list[Path], warn: Warn, known: dict[str, dict[str, An
             draft.first_seen = min(draft.first_seen, h.since)
             sightings.append(Sighting(oid, key, h.since, rec["first_seen"], rec["last_seen"]))
     joint = {oid for oid, spec in offices.items() if spec.pop("_joint")}
-    return offices, _stints(sightings, joint, warn), people, latest
+    snapshots = sorted({r["first_seen"] for _, r in rows} | {r["last_seen"] for _, r in rows})
+    return offices, _stints(sightings, joint, snapshots, warn), people, latest
 
 
-def _stints(sightings: list[Sighting], joint: set[str], warn: Warn) -> dict[str, list[Stint]]:
+def _between(last: str, nxt: str | None) -> str | None:
+    """The month (else year) holding both snapshot days: when a holder who stopped being listed left."""
+    if nxt is None:
+        return None
+    if last[:7] == nxt[:7]:
+        return last[:7]
+    return last[:4] if last[:4] == nxt[:4] else None
+
+
+def _stints(sightings: list[Sighting], joint: set[str], snapshots: list[str],
+            warn: Warn) -> dict[str, list[Stint]]:
     """Tenures from what each snapshot shows: a holder's run starts at its "since" and ends
     at the "since" of whoever next appears in the office after the holder is no longer listed.
 
@@ -547,7 +571,7 @@ def _stints(sightings: list[Sighting], joint: set[str], warn: Warn) -> dict[str,
         active: dict[str, str] = {}  # person -> start of the open run
         leaving: list[tuple[str, str]] = []  # runs no longer listed, waiting for a successor
         stints: list[Stint] = []
-        for when in sorted({s.first_seen for s in items}):
+        for when in snapshots:
             now: dict[str, str] = {}
             for s in items:
                 if s.first_seen <= when <= s.last_seen:
@@ -556,6 +580,11 @@ def _stints(sightings: list[Sighting], joint: set[str], warn: Warn) -> dict[str,
                 # one seat: texts overlapping in time (a late update of one field): the latest holder
                 latest = max(now.items(), key=lambda kv: (kv[1], kv[0]))
                 now = dict([latest])
+            back = {p for p, _ in leaving if p in now}  # listed again after an unreadable or vacant text
+            for p, start in leaving:
+                if p in back:
+                    active[p] = min(start, now[p])
+            leaving = [(p, start) for p, start in leaving if p not in back]
             newcomers = sorted((since, p) for p, since in now.items() if p not in active)
             for p in sorted(active):
                 if p not in now:
@@ -574,8 +603,16 @@ def _stints(sightings: list[Sighting], joint: set[str], warn: Warn) -> dict[str,
             for since, p in newcomers:
                 active[p] = since
         for p, start in leaving:
-            warn(f"factbook: {oid}: {p} (since {start}) is no longer listed and has no successor: left open")
-            stints.append(Stint(p, start, None))
+            last = max(s.last_seen for s in items if s.person == p)
+            end = _between(last, next((d for d in snapshots if d > last), None))
+            if end is None or end <= start:
+                warn(f"factbook: {oid}: {p} (since {start}) is no longer listed after {last} and has no "
+                     "successor: left open")
+                stints.append(Stint(p, start, None))
+            else:
+                warn(f"factbook: {oid}: {p} (since {start}) is no longer listed after {last} and has no "
+                     f"successor: ends {end}, the month or year between that snapshot and the next")
+                stints.append(Stint(p, start, end))
         stints.extend(Stint(p, start, None) for p, start in sorted(active.items()))
         out[oid] = sorted(stints, key=lambda s: (s.start, s.person))
     return out

@@ -29,6 +29,8 @@ from factlint.importers.ifg import OPTIONS as IFG_OPTIONS
 from factlint.importers.ifg import import_ifg
 from factlint.importers.pocom import OPTIONS as POCOM_OPTIONS
 from factlint.importers.pocom import import_pocom
+from factlint.importers.us_congress import OPTIONS as CONGRESS_OPTIONS
+from factlint.importers.us_congress import import_congress
 from factlint.importers.us_executive import OPTIONS as EXEC_OPTIONS
 from factlint.importers.us_executive import import_executive
 from factlint.importers.wikidata import OPTIONS as WD_OPTIONS
@@ -53,6 +55,8 @@ class Importer:
 IMPORTERS: dict[str, Importer] = {
     "us-executive": Importer("us-executive", "US Presidents and Vice Presidents",
                              "congress-legislators executive.yaml", EXEC_OPTIONS, import_executive),
+    "us-congress": Importer("us-congress", "US senators, representatives and delegates with every term",
+                            "congress-legislators legislators-current.yaml", CONGRESS_OPTIONS, import_congress),
     "pocom": Importer("pocom", "US State Department principal officers and chiefs of mission",
                       "POCOM tenure CSV", POCOM_OPTIONS, import_pocom),
     "ifg": Importer("ifg", "UK government ministers since 1979 (Institute for Government)",

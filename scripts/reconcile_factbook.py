@@ -45,16 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from factlint.importers.common import PersonDraft, Stint, slugify  # noqa: E402
 from factlint.importers.factbook import known_jurisdictions, read_factbook  # noqa: E402
-from factlint.importers.writer import (  # noqa: E402
-    DATE_KEYS,
-    KEY_ORDER,
-    SECTION_ORDER,
-    _flow_list,
-    _holder_line,
-    _ordered,
-    scalar,
-    write_text_atomic,
-)
+from factlint.importers.writer import dump_kb, write_text_atomic  # noqa: E402
 from factlint.yamlio import LocDict, LocList, load_yaml_file  # noqa: E402
 from factlint.errors import KnowledgeBaseError  # noqa: E402
 
@@ -306,38 +297,8 @@ def _write(world: World, latest: str) -> None:
 
 
 def dump_curated(doc: dict[str, Any], header: list[str]) -> str:
-    """A curated file in its own layout: entities in file order, people and holders one per line."""
-    def flow(entity: dict[str, Any], section: str) -> str:
-        parts = []
-        for k, v in _ordered(entity, KEY_ORDER[section]):
-            text = _flow_list(v) if isinstance(v, list) else scalar(v, flow=True)
-            parts.append(f"{k}: {text}")
-        return "{" + ", ".join(parts) + "}"
-
-    lines = [f"# {h}" if h else "#" for h in header]
-    for section in SECTION_ORDER:
-        value = doc.get(section)
-        if not value:
-            continue
-        if lines:
-            lines.append("")
-        lines.append(f"{section}:")
-        if section == "meta":
-            lines += [f"  {k}: {scalar(v, date=k in DATE_KEYS)}" for k, v in _ordered(value, KEY_ORDER["meta"])]
-        elif section == "people":
-            lines += [f"  - {flow(p, 'people')}" for p in value]
-        else:
-            for entity in value:
-                for i, (k, v) in enumerate(_ordered(entity, KEY_ORDER[section])):
-                    lead = "  - " if i == 0 else "    "
-                    if k == "holders":
-                        lines.append(f"{lead}holders:")
-                        lines += [f"      - {_holder_line(h)}" for h in v]
-                    elif isinstance(v, list):
-                        lines.append(f"{lead}{k}: {_flow_list(v)}")
-                    else:
-                        lines.append(f"{lead}{k}: {scalar(v)}")
-    return "\n".join(lines) + "\n"
+    """A curated file in its own layout: entities in file order, people one per line."""
+    return dump_kb(doc, header, file_order=True)
 
 
 def _has_ministers(doc: dict[str, Any]) -> bool:

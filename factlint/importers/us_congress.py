@@ -47,8 +47,8 @@ from factlint.importers.common import (
     option_date,
 )
 from factlint.importers.countries import jurisdiction_entry
-from factlint.importers.us_executive import _person
-from factlint.yamlio import LocDict, LocList, load_yaml_file
+from factlint.importers.us_executive import _person, legislators
+from factlint.yamlio import LocDict, LocList
 
 FORMAT = "us-congress"
 OPTIONS = ("as-of", "file")
@@ -87,41 +87,34 @@ def import_congress(sources: list[Path], options: dict[str, str], warn: Warn) ->
     specs: dict[str, dict[str, Any]] = {}
     stints: dict[str, list[Stint]] = {}
     latest = "0000"
-    for src in sources:
-        path = str(src)
-        data = load_yaml_file(src, KnowledgeBaseError)
-        if not isinstance(data, LocList):
-            raise KnowledgeBaseError("expected a list of legislators (congress-legislators YAML)", path, 1)
-        for item in data:
-            if not isinstance(item, LocDict):
-                raise KnowledgeBaseError(f"each entry must be a mapping, got {item!r}", path, 1)
-            draft = _person(item, path)
-            terms = item.get("terms")
-            if not isinstance(terms, LocList) or not terms:
-                warn(f"{path}:{item.line}: {draft.name}: no terms, skipped")
+    for path, item in legislators(sources, "legislators YAML"):
+        draft = _person(item, path)
+        terms = item.get("terms")
+        if not isinstance(terms, LocList) or not terms:
+            warn(f"{path}:{item.line}: {draft.name}: no terms, skipped")
+            continue
+        for i, term in enumerate(terms):
+            line = terms.line_of(i)
+            if not isinstance(term, LocDict) or term.get("type") not in CHAMBERS \
+                    or str(term.get("state")) not in STATES:
+                warn(f"{path}:{line}: {draft.name}: unreadable term (type, state) skipped")
                 continue
-            for i, term in enumerate(terms):
-                line = terms.line_of(i)
-                if not isinstance(term, LocDict) or term.get("type") not in CHAMBERS \
-                        or str(term.get("state")) not in STATES:
-                    warn(f"{path}:{line}: {draft.name}: unreadable term (type, state) skipped")
-                    continue
-                try:
-                    start, end = check_date(str(term.get("start"))), check_date(str(term.get("end")))
-                except ValueError as exc:
-                    warn(f"{path}:{line}: {draft.name}: bad term date ({exc}), skipped")
-                    continue
-                spec = _office(str(term["type"]), str(term["state"]))
-                specs.setdefault(spec["id"], spec)
-                party = str(term.get("party") or "no party")
-                district = term.get("district")
-                # a run is one person in one office for one party: the key carries the party
-                key = f"{draft.key}\t{party}"
-                note = party if district is None else f"{party}; district {'at-large' if district == 0 else district}"
-                stints.setdefault(spec["id"], []).append(Stint(key, start, end, note))
-                draft.first_seen = min(draft.first_seen, start)
-                latest = max(latest, start)
-            people[draft.key] = draft
+            try:
+                start, end = check_date(str(term.get("start"))), check_date(str(term.get("end")))
+            except ValueError as exc:
+                warn(f"{path}:{line}: {draft.name}: bad term date ({exc}), skipped")
+                continue
+            spec = _office(str(term["type"]), str(term["state"]))
+            specs.setdefault(spec["id"], spec)
+            party = str(term.get("party") or "no party")
+            district = term.get("district")
+            # a run is one person in one office for one party: the key carries the party
+            key = f"{draft.key}\t{party}"
+            note = party if district is None else f"{party}; district {'at-large' if district == 0 else district}"
+            stints.setdefault(spec["id"], []).append(Stint(key, start, end, note))
+            draft.first_seen = min(draft.first_seen, start)
+            latest = max(latest, start)
+        people[draft.key] = draft
     as_of = option_date(options, "as-of") or latest
     assign_ids(people.values())
     drop_shared_aliases(list(people.values()))

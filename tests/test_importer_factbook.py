@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from factlint.importers import run_import
-from factlint.importers.factbook import clean_text, parse_name, parse_since, parse_text
+from factlint.importers.factbook_text import clean_text, parse_name, parse_since, parse_text
 from factlint.kb.loader import load_sources
 
 ROOT = Path(__file__).resolve().parents[1]

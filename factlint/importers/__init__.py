@@ -23,10 +23,14 @@ from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import KBDoc, Warn, reconcile_people
 from factlint.importers.csv_import import OPTIONS as CSV_OPTIONS
 from factlint.importers.csv_import import import_csv
+from factlint.importers.factbook import OPTIONS as FACTBOOK_OPTIONS
+from factlint.importers.factbook import import_factbook
 from factlint.importers.ifg import OPTIONS as IFG_OPTIONS
 from factlint.importers.ifg import import_ifg
 from factlint.importers.pocom import OPTIONS as POCOM_OPTIONS
 from factlint.importers.pocom import import_pocom
+from factlint.importers.us_congress import OPTIONS as CONGRESS_OPTIONS
+from factlint.importers.us_congress import import_congress
 from factlint.importers.us_executive import OPTIONS as EXEC_OPTIONS
 from factlint.importers.us_executive import import_executive
 from factlint.importers.wikidata import OPTIONS as WD_OPTIONS
@@ -51,10 +55,15 @@ class Importer:
 IMPORTERS: dict[str, Importer] = {
     "us-executive": Importer("us-executive", "US Presidents and Vice Presidents",
                              "congress-legislators executive.yaml", EXEC_OPTIONS, import_executive),
+    "us-congress": Importer("us-congress", "US senators, representatives and delegates with every term",
+                            "congress-legislators legislators-current.yaml", CONGRESS_OPTIONS, import_congress),
     "pocom": Importer("pocom", "US State Department principal officers and chiefs of mission",
                       "POCOM tenure CSV", POCOM_OPTIONS, import_pocom),
     "ifg": Importer("ifg", "UK government ministers since 1979 (Institute for Government)",
                     "the IfG Ministers Database data/ directory", IFG_OPTIONS, import_ifg),
+    "factbook": Importer("factbook", "heads of state and government of every country (CIA World Factbook)",
+                         "factbook-executive-history.jsonl and factbook-countries.jsonl (or their directory)",
+                         FACTBOOK_OPTIONS, import_factbook),
     "wikidata": Importer("wikidata", "positions held (P39) from a Wikidata SPARQL query",
                          "SPARQL results JSON", WD_OPTIONS, import_wikidata),
     "csv": Importer("csv", "any CSV of tenures, with a column mapping", "CSV file", CSV_OPTIONS, import_csv),

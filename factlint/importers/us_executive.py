@@ -17,6 +17,7 @@ People get the slug of their common name, nickname-or-first + last
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,19 @@ def _person(entry: LocDict, path: str) -> PersonDraft:
     return draft
 
 
+def legislators(sources: list[Path], what: str) -> Iterator[tuple[str, LocDict]]:
+    """(file, entry) for every person of congress-legislators YAML files (a list of mappings)."""
+    for src in sources:
+        path = str(src)
+        data = load_yaml_file(src, KnowledgeBaseError)
+        if not isinstance(data, LocList):
+            raise KnowledgeBaseError(f"expected a list of people (congress-legislators {what})", path, 1)
+        for item in data:
+            if not isinstance(item, LocDict):
+                raise KnowledgeBaseError(f"each entry must be a mapping, got {item!r}", path, getattr(data, "line", 1))
+            yield path, item
+
+
 def _terms(entry: LocDict, path: str) -> list[tuple[str, str, str, int]]:
     terms = entry.get("terms")
     if not isinstance(terms, LocList) or not terms:
@@ -123,22 +137,15 @@ def import_executive(sources: list[Path], options: dict[str, str], warn: Warn) -
     people: dict[str, PersonDraft] = {}
     stints: dict[str, list[Stint]] = {k: [] for k in OFFICES}
     latest = "0000"
-    for src in sources:
-        path = str(src)
-        data = load_yaml_file(src, KnowledgeBaseError)
-        if not isinstance(data, LocList):
-            raise KnowledgeBaseError("expected a list of people (congress-legislators executive.yaml)", path, 1)
-        for item in data:
-            if not isinstance(item, LocDict):
-                raise KnowledgeBaseError(f"each entry must be a mapping, got {shown(item)}", path, getattr(data, "line", 1))
-            draft = _person(item, path)
-            if draft.key in people:
-                raise KnowledgeBaseError(f"person {shown(draft.name)} is listed twice", path, item.line)
-            for kind, start, term_end, _line in _terms(item, path):
-                stints[kind].append(Stint(draft.key, start, term_end))
-                draft.first_seen = min(draft.first_seen, start)
-                latest = max(latest, start)
-            people[draft.key] = draft
+    for path, item in legislators(sources, "executive.yaml"):
+        draft = _person(item, path)
+        if draft.key in people:
+            raise KnowledgeBaseError(f"person {shown(draft.name)} is listed twice", path, item.line)
+        for kind, start, term_end, _line in _terms(item, path):
+            stints[kind].append(Stint(draft.key, start, term_end))
+            draft.first_seen = min(draft.first_seen, start)
+            latest = max(latest, start)
+        people[draft.key] = draft
     as_of = option_date(options, "as-of") or latest
     assign_ids(people.values())
     drop_shared_aliases(list(people.values()))

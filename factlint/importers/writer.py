@@ -88,8 +88,18 @@ def _holder_key(h: Mapping[str, Any]) -> tuple[Any, ...]:
     return (start.start, start.end, h["person"], str(h.get("to", "")))
 
 
-def dump_kb(doc: Mapping[str, Any], header: Sequence[str] = ()) -> str:
-    """Serialise one KB document; *header* lines become leading comments."""
+def _flow_entity(entity: Mapping[str, Any], section: str) -> str:
+    parts = [f"{k}: {_flow_list(v) if isinstance(v, (list, tuple)) else scalar(v, flow=True)}"
+             for k, v in _ordered(entity, KEY_ORDER[section])]
+    return "{" + ", ".join(parts) + "}"
+
+
+def dump_kb(doc: Mapping[str, Any], header: Sequence[str] = (), *, file_order: bool = False) -> str:
+    """Serialise one KB document; *header* lines become leading comments.
+
+    With *file_order* (the layout of the hand-curated files), entities and
+    holders keep their order and each person is one flow-style line.
+    """
     for key in doc:
         if key not in SECTION_ORDER:
             raise ValueError(f"writer: unexpected section {key!r}")
@@ -105,14 +115,17 @@ def dump_kb(doc: Mapping[str, Any], header: Sequence[str] = ()) -> str:
             for k, v in _ordered(value, KEY_ORDER["meta"]):
                 lines.append(f"  {k}: {scalar(v, date=k in DATE_KEYS)}")
             continue
-        for entity in sorted(value, key=lambda e: e["id"]):
+        if file_order and section == "people":
+            lines += [f"  - {_flow_entity(p, 'people')}" for p in value]
+            continue
+        for entity in (value if file_order else sorted(value, key=lambda e: e["id"])):
             first = True
             for k, v in _ordered(entity, KEY_ORDER[section]):
                 lead = "  - " if first else "    "
                 first = False
                 if k == "holders":
                     lines.append(f"{lead}holders:")
-                    for h in sorted(v, key=_holder_key):
+                    for h in (v if file_order else sorted(v, key=_holder_key)):
                         lines.append(f"      - {_holder_line(h)}")
                 elif isinstance(v, (list, tuple)):
                     lines.append(f"{lead}{k}: {_flow_list(v)}")

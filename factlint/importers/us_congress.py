@@ -31,7 +31,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from factlint.errors import KnowledgeBaseError
 from factlint.importers.common import (
     KBDoc,
     PersonDraft,

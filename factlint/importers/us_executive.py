@@ -102,7 +102,7 @@ def legislators(sources: list[Path], what: str) -> Iterator[tuple[str, LocDict]]
             raise KnowledgeBaseError(f"expected a list of people (congress-legislators {what})", path, 1)
         for item in data:
             if not isinstance(item, LocDict):
-                raise KnowledgeBaseError(f"each entry must be a mapping, got {item!r}", path, getattr(data, "line", 1))
+                raise KnowledgeBaseError(f"each entry must be a mapping, got {shown(item)}", path, getattr(data, "line", 1))
             yield path, item
 
 

@@ -11,6 +11,8 @@ with a title, so it reads a sentence or two per mention at most.
 """
 from __future__ import annotations
 
+import bisect
+
 from factlint.lexicon import (
     COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, LEAVING_NOUNS, LEAVING_VERBS, MONTHS,
     PERIOD_WORDS, PRESENT_VERBS, RECENT_AGO, RECENT_PAIRS, RECENT_WORDS, REPORTING_VERBS, VERB_ADVERBS, Cue,
@@ -28,19 +30,38 @@ def _sentence(v: Tokens, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _recent_times(v: Tokens) -> list[tuple[int, int]]:
+    """Where the segment names a time close to the article's date: (first,
+    last) token of each ("yesterday", "this week", "days ago", "March 3"),
+    in order; worked out once per segment."""
+    found = v.memo.get("recent")
+    if found is None:
+        toks, n = v.toks, v.n
+        spans: list[tuple[int, int]] = []
+        for k in range(n):
+            key = toks[k].key
+            if key in RECENT_WORDS:
+                spans.append((k, k))
+                continue
+            nxt = toks[k + 1].key if k + 1 < n else ""
+            if nxt in RECENT_PAIRS.get(key, ()) or (key in RECENT_AGO and nxt == "ago"):
+                spans.append((k, k + 1))
+            # "on March 3" with no year: a day of the article's year
+            elif key in MONTHS and toks[k].raw[:1].isupper() and nxt.isdigit() and len(nxt) <= 2 \
+                    and not (k + 2 < n and toks[k + 2].key.isdigit()):
+                spans.append((k, k + 1))
+        found = v.memo["recent"] = spans
+    return found  # type: ignore[return-value]
+
+
 def _recent(v: Tokens, a: int, b: int) -> bool:
     """Tokens [a, b) name a time close to the article's date."""
-    toks = v.toks
-    for k in range(a, b):
-        key = toks[k].key
-        if key in RECENT_WORDS:
-            return True
-        nxt = toks[k + 1].key if k + 1 < b else ""
-        if nxt in RECENT_PAIRS.get(key, ()) or (key in RECENT_AGO and nxt == "ago"):
-            return True
-        # "on March 3" with no year: a day of the article's year
-        if key in MONTHS and toks[k].raw[:1].isupper() and nxt.isdigit() and len(nxt) <= 2 \
-                and not (k + 2 < v.n and toks[k + 2].key.isdigit()):
+    spans = _recent_times(v)
+    for i in range(bisect.bisect_left(spans, (a, -1)), len(spans)):
+        first, last = spans[i]
+        if first >= b:
+            return False
+        if last < b:
             return True
     return False
 

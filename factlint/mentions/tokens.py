@@ -42,13 +42,14 @@ class GapKinds:
 class Tokens:
     """One segment's tokens and gaps: ``gaps[i]`` is the text before token *i*."""
 
-    __slots__ = ("text", "toks", "gaps", "kinds", "n")
+    __slots__ = ("text", "toks", "gaps", "kinds", "n", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks, self.gaps = split_words(text)
         self.kinds = GapKinds(self.gaps, self.toks)
         self.n = len(self.toks)
+        self.memo: dict[str, object] = {}  # what a stage works out once per segment
 
     def joined(self, i: int, allowed: tuple[str, ...] = PHRASE) -> bool:
         """Token *i* continues the phrase of token *i-1*."""

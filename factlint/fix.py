@@ -6,7 +6,7 @@ house-style substitutions (rules of the ``substitution`` kind). Whether a
 title fits a person (FL101, FL102, FL103) needs an editor's judgement and is
 never changed, nor is anything the reader does not check (code, front
 matter, link targets) or text inside quotation marks (see
-:func:`factlint.spans.in_quotation`): a quotation is what someone said or wrote, and an
+:class:`factlint.spans.Quotations`): a quotation is what someone said or wrote, and an
 editor must decide how to render it.
 
 The property every fix keeps, and the tests check: a fix replaces exactly

@@ -44,11 +44,6 @@ class Quotations:
         return False
 
 
-def in_quotation(doc: Document, line: int, column: int) -> bool:
-    """Whether (line, column) lies inside quotation marks in its paragraph."""
-    return Quotations(doc)(line, column)
-
-
 def open_quote(before: str) -> bool:
     """Whether a quotation is open at the end of *before*.
 

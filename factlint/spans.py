@@ -16,6 +16,7 @@ from factlint.lexicon import NAME_SUFFIXES
 # Opening and closing marks; a straight double quote toggles.
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+_MARKS = frozenset(('"', "\u2018", "\u2019", *_OPENERS, *_CLOSERS))
 
 # Name endings written with a full stop: suffixes and single initials.
 _ABBREVIATED = NAME_SUFFIXES | frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -52,10 +53,26 @@ def open_quote(before: str) -> bool:
     that is, not followed by a letter (“Blinken’s” stays inside). Straight
     single quotes are left out: they are apostrophes far more often.
     """
+    ranges = quoted_ranges(before)
+    return bool(ranges) and ranges[-1][1] >= len(before)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """The stretches of *text* inside quotation marks, as sorted, disjoint
+    (start, end) offsets: a position p is inside one when start <= p < end
+    (the marks themselves are outside). A quotation still
+    open at the end runs to ``len(text)``. The marks are read as
+    :func:`open_quote` says."""
+    out: list[tuple[int, int]] = []
     straight = False
     depth = 0
     single = 0
-    for i, ch in enumerate(before):
+    opened = -1
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in _MARKS:
+            continue
+        was = straight or depth > 0 or single > 0
         if ch == '"':
             straight = not straight
         elif ch in _OPENERS:
@@ -64,9 +81,16 @@ def open_quote(before: str) -> bool:
             depth -= 1
         elif ch == "\u2018":
             single += 1
-        elif ch == "\u2019" and single and not (i + 1 < len(before) and before[i + 1].isalpha()):
+        elif ch == "\u2019" and single and not (i + 1 < n and text[i + 1].isalpha()):
             single -= 1
-    return straight or depth > 0 or single > 0
+        now = straight or depth > 0 or single > 0
+        if now and not was:
+            opened = i + 1
+        elif was and not now:
+            out.append((opened, i))
+    if straight or depth > 0 or single > 0:
+        out.append((opened, n))
+    return out
 
 
 # Characters that are Markdown markup or HTML where a name would be: a span

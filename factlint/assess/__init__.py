@@ -56,13 +56,15 @@ class Assessor:
         if m.kind == "conflated":
             return people.conflated(self.ix, self.persons_in_doc, m)
         if m.kind == "unknown":
-            return tenure.unknown(self.ix, m) if m.title is not None else None
+            return tenure.unknown(self.ix, m) if m.title is not None and not m.quoted else None
         if m.kind == "near":
             meant = tuple(p for p in m.persons if evidence.meant(self.ix, self.full_in_doc, m, p))
             if not meant:
                 return None  # someone the KB does not know
             m = dataclasses.replace(m, persons=meant)
-        if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
+        # A title inside a quotation is what the speaker said, not the paper's claim.
+        if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices \
+                and not m.quoted:
             if m.kind == "family" and len(m.persons) > 1:
                 return None
             if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):

@@ -12,6 +12,11 @@ particle; "Ana M. Smith", with initials for whole words), or its initials
 in capitals ("AMS"). A later form that is longer
 ("Ana M. Smith" after "Ana Smith") or spells one word another way ("Smyth")
 is still reported.
+
+Mentions inside direct quotations are left out, as first mentions and as
+later ones: a quotation gives someone else's words as they said or wrote
+them ("Joe" in a quoted remark, a tweet's "Kim Jong Un"), which the paper's
+house style does not rewrite.
 """
 from __future__ import annotations
 
@@ -92,7 +97,7 @@ class ConsistencyCheck:
         misspelled = {(v.segment, v.start) for v in ctx.verdicts if v.kind in ("misspelled", "conflated")}
         first: dict[str, Mention] = {}
         for m in ctx.mentions:
-            if len(m.persons) != 1 or (m.segment, m.start) in misspelled:
+            if len(m.persons) != 1 or (m.segment, m.start) in misspelled or m.quoted:
                 continue
             pid = m.persons[0]
             ref = first.get(pid)

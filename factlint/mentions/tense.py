@@ -4,7 +4,8 @@ Takes a segment's token view and the tokens a titled mention covers (title
 and name, in either order); gives the :class:`~factlint.lexicon.Cue`\\ s its
 clause, sentence and paragraph show: evidence that the title is claimed now
 ("X says", "X said on Friday", "this week") or told as history ("President
-X's Council", "under President X", "had been", "once", "anniversary").
+X's Council", "under President X", "had been", "once", "anniversary"), and
+whether a mention is inside a direct quotation.
 Weighing them, with what the KB knows (how long ago the person left), is
 ``factlint.assess.currency``'s; this stage knows no KB. Run only for mentions
 with a title, so it reads a sentence or two per mention at most.
@@ -19,6 +20,7 @@ from factlint.lexicon import (
 )
 from factlint.mentions.timeline import clause_of
 from factlint.mentions.tokens import Tokens
+from factlint.spans import quoted_ranges
 from factlint.tuning import COORDINATION_REACH
 
 
@@ -64,6 +66,19 @@ def _recent(v: Tokens, a: int, b: int) -> bool:
         if last < b:
             return True
     return False
+
+
+def quoted(v: Tokens, pos: int) -> bool:
+    """Character *pos* of the segment lies inside a direct quotation: the
+    words of someone else, as they said or wrote them (the quotation marks
+    of the segment are read once)."""
+    ranges = v.memo.get("quotes")
+    if ranges is None:
+        ranges = v.memo["quotes"] = quoted_ranges(v.text)
+    if not ranges:
+        return False
+    k = bisect.bisect_right(ranges, (pos, len(v.text) + 1)) - 1  # type: ignore[arg-type]
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]  # type: ignore[index]
 
 
 def _historical(v: Tokens, a: int, b: int, own: tuple[int, int]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.lexicon import Cue
-from factlint.mentions.tense import cues
+from factlint.mentions.tense import cues, quoted
 from factlint.mentions.tokens import Tokens
 
 
@@ -47,3 +47,18 @@ def test_cues_of_now_and_of_history(text: str, expected: set[Cue]) -> None:
 
 def test_a_new_title_is_claimed_now() -> None:
     assert cues_of("The new Governor Ana Varga opened the port.", "new", "Varga", ("new",)) == {Cue.NEW}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        ('"Governor Ana Varga lied," she said.', "Varga", True),
+        ('She said Governor Ana Varga "lied".', "Varga", False),
+        ("\u201cWe thank Governor Ana Varga\u201d, said Bo Lind.", "Lind", False),
+        ("\u201cWe thank Governor Ana Varga\u201d, said Bo Lind.", "Varga", True),
+    ],
+)
+def test_quoted(text: str, word: str, inside: bool) -> None:
+    v = Tokens(text)
+    tok = next(t for t in v.toks if t.raw == word)
+    assert quoted(v, tok.start) is inside

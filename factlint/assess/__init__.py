@@ -69,7 +69,7 @@ class Assessor:
                 return None
             if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):
                 return self.misspelled(m)  # who is meant is unsure: no claim about their office
-            v = tenure.title_verdict(self.ix, m)
+            v = tenure.title_verdict(self.ix, m, self.persons_in_doc)
             if v is not None:
                 return v
         if m.kind in ("misspelling", "near"):

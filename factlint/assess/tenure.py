@@ -14,7 +14,7 @@ editor's eye and a fix go, also when the title wraps onto the line before.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -53,10 +53,11 @@ class Case:
     own: set[str]                # the offices whose holders to name
     label: str                   # the title as the messages name it
     fields: dict[str, str]
+    named: Collection[str] = ()  # the people the draft names (with one reading)
 
     @classmethod
     def of(cls, ix: KBIndex, m: Mention, title: Title, pid: str, tense: Tense, word: str,
-           tenures: list[Tenure], holds: bool) -> Case:
+           tenures: list[Tenure], holds: bool, named: Collection[str] = ()) -> Case:
         when = m.when
         # Whose holders to name: the offices of the title this person held
         # ("Russian ambassador Andrey Kulik": the one to South Korea), else all;
@@ -74,7 +75,7 @@ class Case:
                    surely=[t for t in tenures if t.surely_covers(when)],
                    before=[t for t in tenures if t.start.start <= when.end and not t.may_cover(when)],
                    later=[t for t in tenures if t.start.start > when.end],
-                   own=own, label=label, fields=fields)
+                   own=own, label=label, fields=fields, named=named)
 
     @property
     def name(self) -> str:
@@ -148,13 +149,14 @@ _HOLDING_FITS = frozenset({Tense.CURRENT, Tense.ACTING})
 
 # -- the judgement ------------------------------------------------------------------
 
-def title_verdict(ix: KBIndex, m: Mention) -> Verdict | None:
-    """The verdict on the mention's title, None if some reading of the name fits it."""
+def title_verdict(ix: KBIndex, m: Mention, named: Collection[str] = ()) -> Verdict | None:
+    """The verdict on the mention's title, None if some reading of the name
+    fits it; *named* are the people the draft names elsewhere."""
     assert m.title is not None
     tense, word = modifier(m.title)
     best: Verdict | None = None
     for pid in by_title(ix, m):
-        v = judge(ix, m, pid, tense, word)
+        v = judge(ix, m, pid, tense, word, named)
         if v is None:
             return None  # some reading of the name fits the title
         best = best or v
@@ -182,7 +184,7 @@ def modifier(title: Title) -> tuple[Tense, str]:
     return Tense.CURRENT, ""
 
 
-def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict | None:
+def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Collection[str] = ()) -> Verdict | None:
     """One person against the title: None if it fits them at the date."""
     title = m.title
     assert title is not None
@@ -216,7 +218,7 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict
             m = dataclasses.replace(m, title=title)
     if holds and tense in _HOLDING_FITS:
         return None  # the common case: they held it then (a shortcut of the table)
-    c = Case.of(ix, m, title, pid, tense, word, tenures, holds)
+    c = Case.of(ix, m, title, pid, tense, word, tenures, holds, named)
     outcome = TENSES[tense](c)
     if outcome is Fit.FITS:
         return None
@@ -234,7 +236,7 @@ def _misfit(c: Case) -> Verdict | None:
     instead, names, ten = c.holders_instead()
     if c.before:  # held it before: "no longer" is what matters, even if they came back later
         t = c.before[-1]
-        if not currency.claimed_now(c.m, t):
+        if not currency.claimed_now(c.m, t, successor_named=any(h.person in c.named for h in ten)):
             return None  # a past holder under the title they held then: history, not a claim
         return c.verdict(OUTDATED, Situation.LEFT, {"left": wording.end_of(t), "instead": instead or wording.held_until(c.name, t)},
                          names, ten)

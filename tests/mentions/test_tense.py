@@ -62,3 +62,26 @@ def test_quoted(text: str, word: str, inside: bool) -> None:
     v = Tokens(text)
     tok = next(t for t in v.toks if t.raw == word)
     assert quoted(v, tok.start) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of saying before the mention tells of it only in attribution
+        ("The plan works, said Governor Ana Varga.", {Cue.REPORTING}),
+        ("The plan works, said Governor Ana Varga on Friday.", {Cue.REPORTING, Cue.RECENT}),
+        ("The plan works, says Governor Ana Varga.", {Cue.PRESENT}),
+        ("Bo Lind said Governor Ana Varga erred.", set()),
+        ("Bo Lind accused Governor Ana Varga of lying.", set()),
+        # the object of a preposition is not joined by "and" to the subject
+        ("The fines set by Governor Ana Varga and approved later stand.", set()),
+        ("Bo Lind, who worked for Governor Ana Varga and is now retired, spoke.", set()),
+        ("The likes of Governor Ana Varga and Bo Lind are warning.", {Cue.PRESENT}),
+        # nor is a verb after an aside the mention's
+        ("Bo Lind \u2014 who replaced Governor Ana Varga \u2014 said it.", {Cue.LEAVING}),
+        # the one replaced is the one who left
+        ("Bo Lind succeeded Governor Ana Varga.", {Cue.LEAVING}),
+    ],
+)
+def test_cues_of_attribution_objects_and_asides(text: str, expected: set[Cue]) -> None:
+    assert cues_of(text, "Governor", "Varga") == expected

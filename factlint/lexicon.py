@@ -208,6 +208,10 @@ said told added warned urged announced declared stated insisted argued noted wro
 confirmed denied rejected welcomed praised criticised criticized pledged promised vowed asked explained
 replied responded suggested predicted called accused thanked spoke
 """.split())
+# Title words for one member of a team ("White House spokesman", "Foreign
+# Ministry spokeswoman"): a press office has several who speak for it, and a
+# KB lists its principal only (factlint.assess.facts.team).
+TEAM_WORDS = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 # Verbs of saying that may come before their subject, in attribution
 # (", said Governor X."; "says Governor X"): only then, with the mention
 # closing its clause, does a verb before it say anything of it. Elsewhere a

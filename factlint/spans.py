@@ -48,7 +48,8 @@ class Quotations:
 def open_quote(before: str) -> bool:
     """Whether a quotation is open at the end of *before*.
 
-    Double quotes: ``"`` toggles; “…” and «…» nest. Single quotes (British
+    Double quotes: ``"`` toggles; “…” and «…» nest; a quotation opened with
+    one kind and closed with the other ("…” or “…") is one. Single quotes (British
     style): ‘ opens, and ’ closes one only where it is not an apostrophe,
     that is, not followed by a letter (“Blinken’s” stays inside). Straight
     single quotes are left out: they are apostrophes far more often.
@@ -74,11 +75,16 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             continue
         was = straight or depth > 0 or single > 0
         if ch == '"':
-            straight = not straight
+            if depth and not straight:
+                depth -= 1  # closes a curly one: typography mixed in one quotation
+            else:
+                straight = not straight
         elif ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
+        elif ch in _CLOSERS and straight:
+            straight = False  # "...” : the same, the other way round
         elif ch == "\u2018":
             single += 1
         elif ch == "\u2019" and single and not (i + 1 < n and text[i + 1].isalpha()):

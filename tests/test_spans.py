@@ -27,3 +27,8 @@ def test_open_quote_agrees_with_the_ranges() -> None:
     for k in range(len(text) + 1):
         ranges = quoted_ranges(text[:k])
         assert open_quote(text[:k]) is (bool(ranges) and ranges[-1][1] == k)
+
+
+@pytest.mark.parametrize("text", ['"Mixed marks,\u201d she said, and left.', '\u201cMixed marks," she said, and left.'])
+def test_a_quotation_may_mix_straight_and_curly_marks(text: str) -> None:
+    assert [text[a:b] for a, b in quoted_ranges(text)] == ["Mixed marks,"]

@@ -243,6 +243,8 @@ def _misfit(c: Case) -> Verdict | None:
     t = c.later[0] if c.later else c.tenures[0]
     if currency.hypothetical(c.m) or currency.titled_as_now(c.m, c.tenures):
         return None  # "a President X would ...", "voted for President X in 2016": not a claim about then
+    if facts.team(c.title):
+        return None  # "spokeswoman X" before she led the press office: a deputy speaks for it too
     return c.verdict(OUTDATED, Situation.NOT_YET, {"since": t.start.text, "instead": instead or wording.took_office(c.name, t)},
                      names, ten)
 
@@ -262,6 +264,8 @@ def _never(c: Case) -> Verdict | None:
     """Never held any office of the title: say who did, or what they held."""
     ix, title = c.ix, c.title
     if not title.specific:
+        if facts.team(title):
+            return None  # "spokesman X": someone's spokesman, whom the KB does not list
         actual = facts.held_at(ix, c.pid, c.when)
         if not actual or any(facts.broad(ix, o) for o in title.offices):
             return None
@@ -272,6 +276,8 @@ def _never(c: Case) -> Verdict | None:
                          [wording.titled(wording.office_label(ix, actual[0]), c.name)], [])
     if facts.too_broad(ix, title):
         return None
+    if facts.team(title) and not facts.held_at(ix, c.pid, c.when):
+        return None  # "White House spokesman X": one of its team, unless the KB knows them as something else then
     instead, names, ten = facts.instead(ix, c.when, c.pid, title.offices, title.label)
     if not instead or (not names and any(facts.broad(ix, o) for o in title.offices)):
         return None  # a broad role's office named by its title: judged only when the KB shows who held it then
@@ -280,16 +286,21 @@ def _never(c: Case) -> Verdict | None:
 
 def unknown(ix: KBIndex, m: Mention) -> Verdict | None:
     """A name the KB does not know under a one-seat office's title, when the
-    KB knows who held it then."""
+    KB knows who held it then, and the title is claimed at the date (or the
+    KB's record of the office reaches back long before it): in narration
+    ("Prime Minister X signed the accord") the unknown name may be a holder
+    from before the record begins."""
     title = m.title
     assert title is not None
-    if not title.specific or title.implied or len(title.offices) != 1:
-        return None  # an implied jurisdiction may be another country's office of that name
+    if not title.specific or title.implied or len(title.offices) != 1 or facts.team(title):
+        return None  # an implied jurisdiction may be another country's office; a team has members the KB does not list
     if any(mod != Tense.CURRENT for mod in title.modifiers):
         return None  # "the late President X": not a claim about who holds it now
     office = ix.kb.offices[next(iter(title.offices))]
     if office.seats != 1 or facts.too_broad(ix, title) or not office.known_at(m.when):
         return None
+    if not m.explicit_time and not currency.claimed_now(m, None) and not _known_long_before(office, m.when):
+        return None  # told as narration: maybe of a holder before the KB's record begins
     instead, names, ten = facts.instead(ix, m.when, None, title.offices, title.label)
     if not names:
         return None
@@ -330,6 +341,12 @@ def record_reaches_back(ix: KBIndex, offices: Iterable[str], pid: str) -> bool:
     first = min((t.start.start for t in ix.tenures(pid)), default=None)
     starts = [o.complete_from for o in map(ix.kb.offices.__getitem__, offices) if o.complete_from is not None]
     return first is not None and bool(starts) and min(starts) < first - tuning.RECORD_MARGIN
+
+
+def _known_long_before(office: Office, when: Period) -> bool:
+    """The office's record is complete from long before *when*
+    (``tuning.RECORD_MARGIN``): anyone told of as its holder then is in it."""
+    return office.complete_from is not None and office.complete_from < when.start - tuning.RECORD_MARGIN
 
 
 def _elsewhere(ix: KBIndex, pid: str, when: Period, unknown: Iterable[str]) -> bool:

@@ -9,7 +9,9 @@ A standard short reference is not an inconsistency: a later mention whose
 words are an ordered part of the first mention's ("Smith" or "Ana Smith"
 after "Ana Maria Smith", "Assad" after "Bashar al-Assad", dropping a name
 particle; "Ana M. Smith", with initials for whole words), or its initials
-in capitals ("AMS"). A later form that is longer
+in capitals ("AMS"); nor is a name particle written in one mention and not
+in the other ("Bashar al-Assad" after "Bashar Assad"), since house styles
+differ on it and readers take both. A later form that is longer
 ("Ana M. Smith" after "Ana Smith") or spells one word another way ("Smyth")
 is still reported.
 
@@ -65,6 +67,12 @@ def short_reference(later: str, first: str) -> bool:
     return True
 
 
+def particle_only(later: str, first: str) -> bool:
+    """The two forms differ only in a name particle, written in one and not
+    in the other ("Omar al-Haddad" after "Omar Haddad", or the other way)."""
+    return _words(later) == _words(first)
+
+
 def _stands_for(word: str, whole: list[str], i: int) -> int:
     """How many words of *whole* from *i* on *word* stands for: the same
     word, or the initials of as many whole words ("h.w." for "herbert walker")."""
@@ -110,7 +118,8 @@ class ConsistencyCheck:
                 want = family_written(ref)
             else:
                 continue
-            if written(m.text) != want and not short_reference(m.text, ref.text):
+            if written(m.text) != want and not short_reference(m.text, ref.text) \
+                    and not particle_only(m.text, ref.text):
                 line = ctx.doc.segments[ref.segment].position(ref.start)[0]
                 shown = " ".join(ref.text.split()) if m.kind == "name" else (ref.family_text or ref.text)
                 yield Hit(m.segment, m.start, m.end, m.kind,

@@ -7,6 +7,7 @@ punctuation the text already has after the span.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from factlint.document import Document
@@ -16,7 +17,7 @@ from factlint.lexicon import NAME_SUFFIXES
 # Opening and closing marks; a straight double quote toggles.
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_MARKS = frozenset(('"', "\u2018", "\u2019", *_OPENERS, *_CLOSERS))
+_MARK_RE = re.compile("[" + re.escape("".join(('"', "\u2018", "\u2019", *_OPENERS, *_CLOSERS))) + "]")
 
 # Name endings written with a full stop: suffixes and single initials.
 _ABBREVIATED = NAME_SUFFIXES | frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -70,9 +71,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     single = 0
     opened = -1
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _MARKS:
-            continue
+    for mark in _MARK_RE.finditer(text):  # the marks only: most of a paragraph is skipped in C
+        i, ch = mark.start(), mark.group()
         was = straight or depth > 0 or single > 0
         if ch == '"':
             if depth and not straight:

@@ -1,0 +1,136 @@
+"""The page of ``factlint serve`` in a real headless browser.
+
+``factlint serve --port 0`` runs as a subprocess (the real command, the
+default KB loaded once); Debian's Chromium, driven by Selenium through
+Debian's ChromeDriver, loads the page, gets the seed draft typed in, and
+an editor's steps are checked: the FL103 span is marked as an error and
+its message shown on click, the date field holds the draft's own date,
+and "Apply fix" on the misspelling (a safe fix) changes the draft.
+Skipped, saying why, only where Chromium or ChromeDriver is not installed
+(``.ci/run`` installs both).
+"""
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+WAIT = 60  # seconds an awaited state may take at most: a bound so nothing hangs, not a timing test
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--window-size=1400,900")
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                                reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+
+
+def _url_line(proc: subprocess.Popen[str]) -> str:
+    """The line where ``factlint serve`` says where it listens (read with a bound)."""
+    assert proc.stderr is not None
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stderr, selectors.EVENT_READ)
+    deadline = time.monotonic() + WAIT * 2
+    while time.monotonic() < deadline:
+        if sel.select(timeout=1):
+            line = proc.stderr.readline()
+            if not line:
+                break
+            if "serving http://" in line:
+                return line
+    proc.kill()
+    raise AssertionError(f"factlint serve did not start: {proc.stderr.read()}")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    workdir = tmp_path / "cwd"  # the server runs here: it must leave it empty
+    workdir.mkdir()
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.Popen([sys.executable, "-m", "factlint", "serve", "--port", "0"], cwd=workdir, env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = _url_line(proc)
+        yield line.split("serving ", 1)[1].split()[0], proc, workdir
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=WAIT)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path, prefix='chromium-')}")
+    # The driver is named, so Selenium Manager never looks for (or downloads) one.
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_an_editor_checks_a_draft_and_applies_a_fix(served: tuple[str, subprocess.Popen[str], Path],
+                                                     browser: object, seed: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, proc, workdir = served
+    driver: WebDriver = browser  # type: ignore[assignment]
+    wait = WebDriverWait(driver, WAIT)
+    driver.get(url)
+    assert driver.title == "factlint: check a draft"
+    draft = driver.find_element(By.ID, "draft")
+    draft.send_keys(seed)
+
+    # The slip is marked in place, as an error, and its message shows on click.
+    mark = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, 'mark[data-code~="FL103"]')))
+    assert mark.text == "Joe Blinken"
+    assert "error" in mark.get_attribute("class").split()
+    assert "mixes Joe Biden and Antony Blinken" in mark.get_attribute("title")
+    mark.click()
+    card = wait.until(ec.visibility_of_element_located((By.ID, "card")))
+    assert "FL103" in card.text and '"Joe Blinken" mixes Joe Biden and Antony Blinken' in card.text
+    assert "Suggestion: Joe Biden" in card.text
+    assert card.find_elements(By.CSS_SELECTOR, "button.apply") == []  # an editor's call, never a fix
+    assert "editor's call" in card.text
+    driver.save_screenshot(str(tmp_path / "finding.png"))  # kept by pytest's tmp_path, to look at
+    card.find_element(By.CSS_SELECTOR, "button.close").click()
+    wait.until(ec.invisibility_of_element_located((By.ID, "card")))
+
+    # The date field holds the draft's own date (its front matter).
+    assert driver.find_element(By.ID, "date").get_attribute("value") == "2024-06-21"
+    assert driver.find_element(By.ID, "date-note").text == "the draft's own date"
+
+    # A safe fix, in one click: the misspelling is corrected in the draft.
+    driver.find_element(By.CSS_SELECTOR, 'mark[data-code~="FL201"]').click()
+    apply = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#card button.apply")))
+    assert apply.text == "Apply fix: Antony Blinken"
+    apply.click()
+    wait.until(lambda d: "Secretary of State Antony Blinken is due" in draft.get_attribute("value"))
+    assert "Anthony" not in draft.get_attribute("value")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'mark[data-code~="FL201"]') == [])
+    assert driver.find_element(By.CSS_SELECTOR, 'mark[data-code~="FL103"]').text == "Joe Blinken"
+
+    # Ctrl-C stops the server cleanly, and it wrote nothing where it ran.
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=WAIT) == 0
+    assert proc.stderr is not None and "Traceback" not in proc.stderr.read()
+    assert list(workdir.iterdir()) == []

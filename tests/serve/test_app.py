@@ -13,11 +13,15 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from factlint.cli import main
+from factlint.kb.index import KBIndex
+from factlint.rules import load_rules
+from factlint.serve.api import Checker
 from factlint.serve.app import MAX_BODY_BYTES, page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,6 +75,19 @@ def test_check_answers_the_json_contract(client: httpx.Client, capsys: pytest.Ca
     assert r.status_code == 200 and r.headers["content-type"] == "application/json"
     expected = cli_json(capsys, monkeypatch, tmp_path, text, fmt, *(["--date", date] if date else []))
     assert wire(r.json()) == expected
+
+
+def test_check_with_the_default_kb_answers_as_check_does(default_kb: KBIndex, seed: str, live_server: Any,
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    with live_server(Checker(default_kb, load_rules())) as server:
+        answer = httpx.post(f"{server.url}api/check", json={"text": seed}, timeout=60).json()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed.encode())))
+    capsys.readouterr()
+    main(["check", "-", "--format", "json"])
+    assert wire(answer) == json.loads(capsys.readouterr().out)
+    assert answer["findings"][0]["code"] == "FL103"
 
 
 def test_seed_findings_and_date(client: httpx.Client, seed: str) -> None:

@@ -11,15 +11,10 @@ Skipped, saying why, only where Chromium or ChromeDriver is not installed
 """
 from __future__ import annotations
 
-import os
-import selectors
-import signal
-import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,39 +27,6 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                                 reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
-
-
-def _url_line(proc: subprocess.Popen[str]) -> str:
-    """The line where ``factlint serve`` says where it listens (read with a bound)."""
-    assert proc.stderr is not None
-    sel = selectors.DefaultSelector()
-    sel.register(proc.stderr, selectors.EVENT_READ)
-    deadline = time.monotonic() + WAIT * 2
-    while time.monotonic() < deadline:
-        if sel.select(timeout=1):
-            line = proc.stderr.readline()
-            if not line:
-                break
-            if "serving http://" in line:
-                return line
-    proc.kill()
-    raise AssertionError(f"factlint serve did not start: {proc.stderr.read()}")
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
-    workdir = tmp_path / "cwd"  # the server runs here: it must leave it empty
-    workdir.mkdir()
-    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.Popen([sys.executable, "-m", "factlint", "serve", "--port", "0"], cwd=workdir, env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        line = _url_line(proc)
-        yield line.split("serving ", 1)[1].split()[0], proc, workdir
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=WAIT)
 
 
 @pytest.fixture
@@ -85,17 +47,17 @@ def browser(tmp_path: Path) -> Iterator[object]:
         driver.quit()
 
 
-def test_an_editor_checks_a_draft_and_applies_a_fix(served: tuple[str, subprocess.Popen[str], Path],
-                                                     browser: object, seed: str, tmp_path: Path) -> None:
+def test_an_editor_checks_a_draft_and_applies_a_fix(serve_process: Callable[..., Any], browser: object,
+                                                     seed: str, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    url, proc, workdir = served
+    server = serve_process()  # the default KB, as an editor runs it
     driver: WebDriver = browser  # type: ignore[assignment]
     wait = WebDriverWait(driver, WAIT)
-    driver.get(url)
+    driver.get(server.url)
     assert driver.title == "factlint: check a draft"
     draft = driver.find_element(By.ID, "draft")
     draft.send_keys(seed)
@@ -128,9 +90,4 @@ def test_an_editor_checks_a_draft_and_applies_a_fix(served: tuple[str, subproces
     assert "Anthony" not in draft.get_attribute("value")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'mark[data-code~="FL201"]') == [])
     assert driver.find_element(By.CSS_SELECTOR, 'mark[data-code~="FL103"]').text == "Joe Blinken"
-
-    # Ctrl-C stops the server cleanly, and it wrote nothing where it ran.
-    proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=WAIT) == 0
-    assert proc.stderr is not None and "Traceback" not in proc.stderr.read()
-    assert list(workdir.iterdir()) == []
+    assert server.proc.poll() is None and list(server.workdir.iterdir()) == []  # still serving; it wrote nothing

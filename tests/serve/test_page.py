@@ -4,8 +4,11 @@
 default KB loaded once); Debian's Chromium, driven by Selenium through
 Debian's ChromeDriver, loads the page, gets the seed draft typed in, and
 an editor's steps are checked: the FL103 span is marked as an error and
-its message shown on click, the date field holds the draft's own date,
-and "Apply fix" on the misspelling (a safe fix) changes the draft.
+its message shown on click (with no fix: an editor's call), the date
+field holds the draft's own date, "Apply fix" on the misspelling (a safe
+fix) changes the draft; then a pasted draft with an emoji before the
+findings and a name wrapped over two lines is marked and fixed in the
+right place, and Ctrl-Z takes the fix back.
 Skipped, saying why, only where Chromium or ChromeDriver is not installed
 (``.ci/run`` installs both).
 """
@@ -50,6 +53,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
 def test_an_editor_checks_a_draft_and_applies_a_fix(serve_process: Callable[..., Any], browser: object,
                                                      seed: str, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -90,4 +94,18 @@ def test_an_editor_checks_a_draft_and_applies_a_fix(serve_process: Callable[...,
     assert "Anthony" not in draft.get_attribute("value")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'mark[data-code~="FL201"]') == [])
     assert driver.find_element(By.CSS_SELECTOR, 'mark[data-code~="FL103"]').text == "Joe Blinken"
+
+    # Columns count code points (an emoji is two UTF-16 units in the page), and
+    # a name wrapped over two lines is fixed word by word; Ctrl-Z takes it back.
+    # (ChromeDriver types only the Basic Multilingual Plane: this text is pasted.)
+    pasted = "\U0001f389 Before the talks, Anthony\nBlinken met US President Joe Blinken on 2 May 2024.\n"
+    driver.execute_script("arguments[0].select(); document.execCommand('insertText', false, arguments[1]);",
+                          draft, pasted)
+    wait.until(lambda d: [m.text for m in d.find_elements(By.CSS_SELECTOR, "mark")] == ["Anthony\nBlinken", "Joe Blinken"])
+    assert driver.find_element(By.ID, "date-note").text == "today: the draft gives no date"
+    driver.find_element(By.CSS_SELECTOR, 'mark[data-code~="FL201"]').click()
+    wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#card button.apply"))).click()
+    wait.until(lambda d: draft.get_attribute("value") == pasted.replace("Anthony", "Antony"))
+    draft.send_keys(Keys.CONTROL, "z")
+    wait.until(lambda d: draft.get_attribute("value") == pasted)
     assert server.proc.poll() is None and list(server.workdir.iterdir()) == []  # still serving; it wrote nothing

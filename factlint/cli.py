@@ -215,8 +215,8 @@ def _config_settings(cfg: Config, rules: dict[str, Rule]) -> Settings:
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on (default: loopback only; see the README before exposing it).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8177,
+    host: Annotated[str, typer.Option(show_default=False, help="Address to listen on (default: 127.0.0.1, loopback only; read the README before exposing it).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(show_default=False, help="Port to listen on (default: 8177; 0: any free port).")] = 8177,
     kb: KbOpt = None,
     no_default_kb: NoDefaultOpt = False,
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward from here).")] = None,

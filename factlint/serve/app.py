@@ -19,7 +19,7 @@ here writes a file.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib.resources import files
 from typing import Any
 
@@ -53,7 +53,7 @@ def page() -> bytes:
     return files("factlint.serve").joinpath("page.html").read_bytes()
 
 
-def _json(data: object, status: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
+def _json(data: object, status: int = 200, headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse(data, status_code=status, headers={**_HEADERS, **(headers or {})})
 
 

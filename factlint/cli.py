@@ -31,7 +31,7 @@ from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
 from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
 from factlint.reporters import REPORTERS, Report
-from factlint.rules import load_rules, resolve_codes
+from factlint.rules import Rule, load_rules, resolve_codes
 from factlint.stdout import GuardedStdout, discard_unwritten
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -197,6 +197,41 @@ def _show_diff(linter: Linter, targets: list[str]) -> int:
     if errors:
         return 2
     return 1 if changed else 0
+
+
+def _config_settings(cfg: Config, rules: dict[str, Rule]) -> Settings:
+    """What a config sets, with no command-line option on top (for ``serve``)."""
+    where = str(cfg.path)
+    return Settings(
+        select=resolve_codes(cfg.select, rules, where) if cfg.select is not None else None,
+        ignore=resolve_codes(cfg.ignore, rules, where),
+        enable=resolve_codes(cfg.enable, rules, where),
+        severities={c: s for code, s in cfg.severity.items() for c in resolve_codes([code], rules, where)},
+        per_file_ignores=[(g, resolve_codes(codes, rules, where)) for g, codes in cfg.per_file_ignores.items()],
+        config_date=cfg.date,
+        base=cfg.base,
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(show_default=False, help="Address to listen on (default: 127.0.0.1, loopback only; read the README before exposing it).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(show_default=False, help="Port to listen on (default: 8177; 0: any free port).")] = 8177,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward from here).")] = None,
+) -> int:
+    """Serve a local web page and HTTP API that check drafts (POST /api/check)."""
+    from factlint.serve.api import Checker
+    from factlint.serve.server import bind, run
+
+    sock = bind(host, port)  # a bad host or a port in use is an error before the KB loads
+    with sock:
+        cfg = _config(config, [])
+        rules = load_rules(cfg.rules)
+        index = _load(kb, no_default_kb, cfg)  # once, at start-up
+        gc.freeze()
+        return run(Checker(index, rules, _config_settings(cfg, rules)), sock, host)
 
 
 @app.command("rules")

@@ -221,6 +221,15 @@ def apply_fixes(doc: Document, lines: Sequence[str], findings: Iterable[Finding]
     return out, applied, skipped + not_there
 
 
+def apply_one(lines: Sequence[str], finding: Finding) -> list[str] | None:
+    """*lines* with the one fix of *finding* written as ``--fix`` writes it
+    (trimmed of punctuation the text already has, a wrapped name fixed word
+    by word), or None when it cannot be written there. It does not decide
+    whether the fix is safe: :func:`fix_source` does."""
+    out = list(lines)
+    return out if finding.fix is not None and _edit(out, finding) is None else None
+
+
 # -- one file -----------------------------------------------------------------------------
 
 @dataclass

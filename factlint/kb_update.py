@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -294,10 +295,12 @@ def _validate(sources: list[Path], target: Path, files: list[Path], new: dict[st
 
 
 def _write(new: dict[str, bytes], raws: dict[str, bytes]) -> None:
-    for path in new:  # every check before the first write
+    for path in new:  # every check before the first write, so that none fails after it
         p = Path(path)
         if p.read_bytes() != raws[path]:
             raise ConfigError("changed on disk during the update; nothing written (run again)", path)
+        if not p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise ConfigError("read-only file; nothing written", path)
     for path, data in new.items():
         try:
             write_atomic(Path(path), data, raws[path])

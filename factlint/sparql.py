@@ -113,11 +113,11 @@ def post(endpoint: str, query: str, timeout: float) -> tuple[bytes, str]:
         after = f"; retry after {retry} s" if retry and retry.strip().isdigit() else ""
         raise NetworkError(f"HTTP {exc.code} {exc.reason}{hint}{after}; nothing written", endpoint) from None
     except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+        if isinstance(exc.reason, TimeoutError):
             raise _timeout(endpoint, timeout) from None
         reason = exc.reason if isinstance(exc.reason, BaseException) else OSError(0, str(exc.reason))
         raise NetworkError(f"cannot connect: {_reason(reason)}; nothing written", endpoint) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _timeout(endpoint, timeout) from None
     except (http.client.HTTPException, ConnectionError) as exc:
         raise NetworkError(f"the connection broke off: {_reason(exc)}; nothing written", endpoint) from None

@@ -72,7 +72,7 @@ def test_add_people(text: str, expected: str) -> None:
 
 
 def test_byte_order_mark_and_untouched_file() -> None:
-    raw = codecs.BOM_UTF8 + "meta: {as_of: 2023}\n".encode()
+    raw = codecs.BOM_UTF8 + b"meta: {as_of: 2023}\n"
     edit = FileEdit("t.yaml", raw)
     assert edit.result() == raw
     edit.set_as_of("2024-01-01")

@@ -199,6 +199,15 @@ def test_a_failed_request_exits_2_and_leaves_the_files_byte_identical(
     assert snapshot(kb) == before
 
 
+def test_a_read_only_file_stops_the_update_before_any_write(
+        server: str, kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (kb / "us.yaml").chmod(0o444)  # freedonia.yaml, written first, must not change either
+    before = snapshot(kb)
+    assert update(kb, f"{server}/sparql") == 2
+    assert f"{kb / 'us.yaml'}: read-only file; nothing written" in capsys.readouterr().err
+    assert snapshot(kb) == before
+
+
 def test_offline_exits_2_with_one_line(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(kb)
     assert update(kb, f"http://127.0.0.1:{closed_port()}/sparql", "--timeout", "5") == 2
@@ -251,5 +260,5 @@ def test_no_office_with_an_id_needs_no_network(tmp_path: Path, capsys: pytest.Ca
 def test_query_batches_positions() -> None:
     ids = [f"Q{i}" for i in range(1, 100)]
     chunks = sparql.batches(ids, 40)
-    assert [len(c) for c in chunks] == [40, 40, 19] and sum(chunks, []) == ids
+    assert [len(c) for c in chunks] == [40, 40, 19] and [q for c in chunks for q in c] == ids
     assert "VALUES ?position { wd:Q1 wd:Q2 }" in sparql.build_query(["Q1", "Q2"])

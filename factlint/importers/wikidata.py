@@ -45,7 +45,6 @@ from typing import Any
 
 from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import (
-    office_entries,
     KBDoc,
     PersonDraft,
     Stint,
@@ -54,6 +53,7 @@ from factlint.importers.common import (
     check_options,
     drop_shared_aliases,
     kb_doc,
+    office_entries,
     option_date,
     slugify,
     unique,

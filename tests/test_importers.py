@@ -52,7 +52,7 @@ def test_registry_lists_every_importer_module() -> None:
     assert list(IMPORTERS) == ["us-executive", "us-congress", "pocom", "ifg", "factbook", "wikidata", "csv"]
     modules = {p.stem for p in (ROOT / "factlint" / "importers").glob("*.py")}
     registered = {imp.run.__module__.rsplit(".", 1)[1] for imp in IMPORTERS.values()}
-    assert registered == modules - {"__init__", "common", "countries", "writer", "factbook_text"}
+    assert registered == modules - {"__init__", "common", "countries", "writer", "factbook_text", "positions"}
 
 
 def test_unknown_format_is_a_config_error(tmp_path: Path) -> None:

@@ -332,6 +332,27 @@ def kb_import(
     return 0
 
 
+@kb_app.command("update")
+def kb_update(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The KB directory (or file) to refresh, in place.")],
+    endpoint: Annotated[Optional[str], typer.Option(help="The SPARQL endpoint (default: https://query.wikidata.org/sparql).")] = None,
+    timeout: Annotated[Optional[float], typer.Option(help="Seconds one request may take (default: 60).")] = None,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
+) -> int:
+    """Refresh the offices of a KB that carry a wikidata id from Wikidata (needs the network)."""
+    from factlint import sparql, tuning
+    from factlint.kb import kb_sources
+    from factlint.kb_update import update
+
+    update(directory, endpoint=sparql.DEFAULT_ENDPOINT if endpoint is None else endpoint,
+           timeout=tuning.UPDATE_TIMEOUT if timeout is None else timeout,
+           base=kb_sources(kb or [], not no_default_kb), dry_run=dry_run,
+           say=print, warn=lambda msg: print(f"factlint: warning: {msg}", file=sys.stderr))
+    return 0
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,

@@ -98,3 +98,11 @@ STATED_TIME_WEIGHT = 3
 LEFT_RECENTLY = dt.timedelta(days=365)
 LEFT_RECENTLY_WEIGHT = 1
 CLAIM_THRESHOLD = 1
+
+# -- kb update: refreshing offices from the Wikidata query service -------------
+UPDATE_BATCH = 40                  # Wikidata positions asked for in one SPARQL request
+UPDATE_TIMEOUT = 60.0              # seconds one request may take (the query service stops queries at 60 s)
+UPDATE_MAX_BYTES = 64 * 1024 * 1024  # a longer answer is refused, not read
+# A Wikidata tenure starting more than this many days off a KB tenure of the
+# same person is reported (the KB's date is kept).
+UPDATE_DATE_SLACK_DAYS = 31

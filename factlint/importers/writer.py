@@ -94,6 +94,16 @@ def _flow_entity(entity: Mapping[str, Any], section: str) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def holder_line(h: Mapping[str, Any]) -> str:
+    """One holder as a flow mapping: ``{person: joe-biden, from: 2021-01-20}``."""
+    return _holder_line(h)
+
+
+def flow_entity(entity: Mapping[str, Any], section: str) -> str:
+    """One entity of *section* as a flow mapping, keys in the writer's order."""
+    return _flow_entity(entity, section)
+
+
 def dump_kb(doc: Mapping[str, Any], header: Sequence[str] = (), *, file_order: bool = False) -> str:
     """Serialise one KB document; *header* lines become leading comments.
 

@@ -31,6 +31,7 @@ from factlint.kb.model import (
 from factlint.yamlio import LocDict, LocList, load_yaml_file
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")  # a Wikidata item id
 KB_SUFFIXES = (".yaml", ".yml")
 
 SECTIONS = ("jurisdictions", "roles", "people", "offices")
@@ -225,6 +226,10 @@ class _Reader:
         if isinstance(ident, str) and not ID_RE.match(ident):
             self.error(f"bad id {shown(ident)}: use lower-case letters, digits and single hyphens", path, item.line_of("id"))
             ok = False
+        if section == "offices" and "wikidata" in data and not QID_RE.match(data["wikidata"]):
+            self.error(f"'wikidata' of office {shown(ident)} must be a Wikidata item id like Q11696, "
+                       f"got {shown(data['wikidata'])}", path, item.line_of("wikidata"))
+            ok = False
         if not ok:
             return None
         entry = _Entry(section, data, origin, dict(getattr(item, "key_lines", {})))
@@ -401,7 +406,7 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         complete_from = d.get("complete_from", tenures[0].start.start if tenures else None)
         offices[oid] = Office(oid, d["role"], d["jurisdiction"], d.get("title"), tuple(d.get("aliases", ())),
                               d.get("host"), seats, tuple(tenures), d.get("source"), e.origin,
-                              complete_from=complete_from)
+                              complete_from=complete_from, wikidata=d.get("wikidata"))
     return KnowledgeBase(jurisdictions, roles, people, offices, tuple(reader.metas))
 
 

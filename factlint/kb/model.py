@@ -107,6 +107,7 @@ class Office:
     # YAML, else the file's ``meta.complete_from``, else the first holder's
     # start); None: no holders. Before it, the KB cannot say who held it.
     complete_from: dt.date | None = None
+    wikidata: str | None = None  # the Wikidata position (Q-id) that `factlint kb update` refreshes it from
 
     def known_at(self, when: Period) -> bool:
         """The list of holders is complete over all of *when*."""

@@ -3,7 +3,7 @@
 Takes a :class:`~factlint.lsp.drafts.Checked` draft and the range the
 editor asks about; gives LSP ``CodeAction`` objects with ``WorkspaceEdit``s.
 
-- **Quick fix** ("Replace with 'Dmytro Kuleba'"), for exactly the findings
+- **Quick fix** ('Replace with "Dmytro Kuleba"'), for exactly the findings
   that ``factlint check --fix`` would change on this text in its first pass:
   the plan is :func:`factlint.fix.fix_source` itself, run on the editor's
   text, so a fix ``--fix`` refuses (inside quotation marks, markup inside
@@ -109,8 +109,11 @@ def code_actions(checked: Checked, wanted: types.Range, only: Sequence[str] | No
         return []
     rules = checked.project.rules
 
+    asked = [str(getattr(k, "value", k)) for k in only or ()]
+
     def allowed(kind: str) -> bool:
-        return not only or any(kind == k or kind.startswith(f"{k}.") for k in only)
+        kind = str(getattr(kind, "value", kind))
+        return not asked or any(kind == k or kind.startswith(f"{k}.") for k in asked)
 
     first_line, last_line = wanted.start.line + 1, wanted.end.line + 1
     touching = [f for f in checked.findings if f.line <= last_line and f.end_line >= first_line]
@@ -123,7 +126,7 @@ def code_actions(checked: Checked, wanted: types.Range, only: Sequence[str] | No
         if _key(f) in fixed:
             new, _, _ = apply_fixes(checked.doc, checked.lines, [f], rules)
             actions.append(types.CodeAction(
-                title=f"Replace with {f.fix!r} ({f.code})", kind=types.CodeActionKind.QuickFix,
+                title=f'Replace with "{f.fix}" ({f.code})', kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diag], is_preferred=True,
                 edit=_edit(checked.uri, line_edits(checked.lines, new, encoding))))
         actions.append(types.CodeAction(

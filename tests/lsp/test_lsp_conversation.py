@@ -74,6 +74,12 @@ def test_a_conversation_as_an_editor_holds_it(lsp, tmp_path: Path) -> None:
     assert "Dmytro Kuleba  (dmytro-kuleba)" in hover["contents"]["value"]
     assert "Foreign Minister" in hover["contents"]["value"] and "2020-03-04" in hover["contents"]["value"]
     assert client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 6, "character": 14}}) is None
+    # over the mix-up (or its title): the two people the finding names, no namesakes
+    for character in (45, 33):
+        value = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                      "position": {"line": 4, "character": character}})["contents"]["value"]
+        assert "Joe Biden  (joe-biden)" in value and "Antony Blinken  (antony-blinken)" in value
+        assert "Donald Blinken" not in value and "checked as of 2024-06-21" in value
 
     # didChange (the fix applied, as the editor would) -> the finding is gone
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},

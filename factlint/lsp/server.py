@@ -148,17 +148,15 @@ def build() -> FactlintServer:
             handle.cancel()
         ls.pending.clear()
 
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: FactlintServer, params: types.DidOpenTextDocumentParams) -> None:
+    def check_now(ls: FactlintServer, params: types.DidOpenTextDocumentParams | types.DidSaveTextDocumentParams) -> None:
         ls.check(params.text_document.uri)
+
+    server.feature(types.TEXT_DOCUMENT_DID_OPEN)(check_now)
+    server.feature(types.TEXT_DOCUMENT_DID_SAVE)(check_now)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: FactlintServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.check_later(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: FactlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.check(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FactlintServer, params: types.DidCloseTextDocumentParams) -> None:

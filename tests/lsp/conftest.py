@@ -27,6 +27,7 @@ class LspClient:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.inbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []
+        self.requests: list[dict[str, Any]] = []  # from the server (each answered with null)
         self.stderr: list[bytes] = []
         self._next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
@@ -62,6 +63,7 @@ class LspClient:
         if message is None:
             raise AssertionError(f"the server closed its output; stderr: {b''.join(self.stderr).decode(errors='replace')}")
         if "method" in message and "id" in message:  # a request from the server
+            self.requests.append(message)
             self.send({"id": message["id"], "result": None})
         elif "method" in message:
             self.notifications.append(message)
@@ -90,12 +92,13 @@ class LspClient:
                     return n["params"]
             self._take(timeout)
 
-    def initialize(self, root: Path) -> dict[str, Any]:
+    def initialize(self, root: Path, watch: bool = False) -> dict[str, Any]:
         result = self.request("initialize", {
             "processId": os.getpid(), "rootUri": root.as_uri(),
             "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
             "capabilities": {"textDocument": {"publishDiagnostics": {"relatedInformation": True},
-                                              "hover": {"contentFormat": ["markdown", "plaintext"]}}},
+                                              "hover": {"contentFormat": ["markdown", "plaintext"]}},
+                             "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": watch}}},
         })
         self.notify("initialized", {})
         return result

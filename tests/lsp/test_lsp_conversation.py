@@ -126,13 +126,19 @@ def test_a_bad_config_is_a_window_message_and_the_server_lives_on(lsp, tmp_path:
 def test_a_kb_edited_while_open_is_loaded_again(lsp, tmp_path: Path) -> None:
     kb = tmp_path / "newsroom-kb.yaml"
     kb.write_text("people:\n  - {id: eva-svoboda, name: Eva Svoboda}\n", encoding="utf-8")
-    (tmp_path / ".factlint.yaml").write_text("kb: [newsroom-kb.yaml]\n", encoding="utf-8")
+    # the newsroom KB alone (default_kb: false): three loads of it stay quick
+    (tmp_path / ".factlint.yaml").write_text("kb: [newsroom-kb.yaml]\ndefault_kb: false\n", encoding="utf-8")
     draft = tmp_path / "draft.md"
     text = "On 2024-06-21 Jan Novakk spoke.\n"
     draft.write_text(text, encoding="utf-8")
     client = lsp(tmp_path)
-    client.initialize(tmp_path)
+    client.initialize(tmp_path, watch=True)
     assert _open(client, draft.as_uri(), text)["diagnostics"] == []
+    # the server asked to be told of changes to KB, rule and config files
+    [registration] = [r for r in client.requests if r["method"] == "client/registerCapability"]
+    [watcher] = registration["params"]["registrations"]
+    assert watcher["method"] == "workspace/didChangeWatchedFiles"
+    assert {w["globPattern"] for w in watcher["registerOptions"]["watchers"]} == {"**/*.yaml", "**/*.yml", "**/pyproject.toml"}
 
     kb.write_text("people:\n  - {id: jan-novak, name: Jan Novak, misspellings: [Jan Novakk]}\n", encoding="utf-8")
     client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": kb.as_uri(), "type": 2}]})

@@ -110,4 +110,4 @@ UPDATE_DATE_SLACK_DAYS = 31
 # -- the language server (factlint lsp) -----------------------------------------
 LSP_DEBOUNCE_SECONDS = 0.3  # after the last keystroke, before a changed draft is checked again
 LSP_MAX_ERRORS_SHOWN = 3    # KB problems named in one window message (the rest are counted)
-LSP_HOVER_PEOPLE = 3         # namesakes a hover describes at most, the likeliest first
+LSP_HOVER_PEOPLE = 3        # namesakes a hover describes at most, the likeliest first

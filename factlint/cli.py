@@ -314,6 +314,14 @@ def kb_who(
     return 0 if found else 1
 
 
+@app.command("lsp")
+def lsp_cmd() -> int:
+    """Run a Language Server Protocol server on standard input and output (for editors)."""
+    from factlint.lsp import serve
+
+    return serve()
+
+
 @kb_app.command("import")
 def kb_import(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="us-executive, pocom, ifg, wikidata or csv.")],

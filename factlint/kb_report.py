@@ -42,25 +42,28 @@ def who(index: KBIndex, name: str, on: dt.date | None = None, limit: int = 3) ->
             seen.append(pid)
     if not seen:
         return f"No one in the KB matches {shown(name)}.", False
-    out = []
-    for pid in seen[:limit]:
-        p = kb.people[pid]
-        lines = [f"{p.name}  ({p.id})"]
-        if p.aliases:
-            lines.append(f"  also written: {', '.join(p.aliases)}")
-        if p.misspellings:
-            lines.append(f"  known misspellings: {', '.join(p.misspellings)}")
-        tenures = index.tenures(pid)
-        when = Period.day(on) if on else None
-        for t in tenures:
-            if when is not None and not t.may_cover(when):
-                continue
-            end = t.end.text if t.end else "(still in office)"
-            lines.append(f"  {_office_line(index, t.office)}: {t.start} to {end}")
-        if when is not None and not any(t.may_cover(when) for t in tenures):
-            lines.append(f"  held no office in the KB on {on}")
-        out.append("\n".join(lines))
-    return "\n\n".join(out), True
+    return "\n\n".join(describe(index, pid, on) for pid in seen[:limit]), True
+
+
+def describe(index: KBIndex, pid: str, on: dt.date | None = None) -> str:
+    """One person as `kb who` shows them: names, then offices with dates
+    (only those that may cover *on*, when given)."""
+    p = index.kb.people[pid]
+    lines = [f"{p.name}  ({p.id})"]
+    if p.aliases:
+        lines.append(f"  also written: {', '.join(p.aliases)}")
+    if p.misspellings:
+        lines.append(f"  known misspellings: {', '.join(p.misspellings)}")
+    tenures = index.tenures(pid)
+    when = Period.day(on) if on else None
+    for t in tenures:
+        if when is not None and not t.may_cover(when):
+            continue
+        end = t.end.text if t.end else "(still in office)"
+        lines.append(f"  {_office_line(index, t.office)}: {t.start} to {end}")
+    if when is not None and not any(t.may_cover(when) for t in tenures):
+        lines.append(f"  held no office in the KB on {on}")
+    return "\n".join(lines)
 
 
 def stats(index: KBIndex) -> str:

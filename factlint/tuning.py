@@ -106,3 +106,8 @@ UPDATE_MAX_BYTES = 64 * 1024 * 1024  # a longer answer is refused, not read
 # A Wikidata tenure starting more than this many days off a KB tenure of the
 # same person is reported (the KB's date is kept).
 UPDATE_DATE_SLACK_DAYS = 31
+
+# -- the language server (factlint lsp) -----------------------------------------
+LSP_DEBOUNCE_SECONDS = 0.3  # after the last keystroke, before a changed draft is checked again
+LSP_MAX_ERRORS_SHOWN = 3    # KB problems named in one window message (the rest are counted)
+LSP_HOVER_PEOPLE = 3        # namesakes a hover describes at most, the likeliest first

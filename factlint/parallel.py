@@ -9,6 +9,9 @@ each worker reads, parses and checks whole drafts with
 ``Linter.lint_file`` (the step ``lint_paths`` uses too), and the parent puts
 the answers back in walk order. A draft that cannot be read is an error in
 its place and the others go on. ``-`` (stdin) is checked in the parent.
+``--fix`` and ``--diff`` work the same way: each worker works out the
+fixes of whole drafts (:func:`factlint.fix.fix_one`), and the parent
+writes them, or prints the diff, in walk order.
 
 Each worker gets the KB once, in its initializer: loaded from the cache,
 as a fresh ``factlint check`` would, or (when the parent did not use the
@@ -116,13 +119,17 @@ def _pool(task: Callable[[tuple[str, Path]], T], items: list[tuple[str, Path]], 
     index = None if recipe.cache else linter.kb
     answers: list[T] = []
     with _bar(progress, len(items)) as advance:
+        pool = ProcessPoolExecutor(n, initializer=_start, initargs=(recipe, index))
         try:
-            with ProcessPoolExecutor(n, initializer=_start, initargs=(recipe, index)) as pool:
-                for answer in pool.map(task, items, chunksize=chunk):
-                    answers.append(answer)
-                    advance()
+            for answer in pool.map(task, items, chunksize=chunk):
+                answers.append(answer)
+                advance()
         except BrokenProcessPool:
             raise FactlintError("a worker process stopped unexpectedly (out of memory?); run again with --jobs 1") from None
+        finally:
+            # On Ctrl-C or an error, drop the drafts not yet started instead of
+            # checking them all first; the workers finish the chunk they hold.
+            pool.shutdown(wait=False, cancel_futures=True)
     return answers
 
 

@@ -20,6 +20,7 @@ compiles the KB again.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -99,6 +100,7 @@ def _start(recipe: Recipe, index: KBIndex | None) -> None:
         from factlint.kb import load_kb
 
         index = load_kb(recipe.kb_paths, default=recipe.default_kb, cache=True)
+    gc.freeze()  # as the parent does: the collector need not walk the KB again and again
     _LINTER = Linter(index, recipe.rules, recipe.settings)
 
 

@@ -13,13 +13,14 @@ import sys
 import traceback
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
 import click
 import typer
 
-from factlint import __version__
+from factlint import __version__, parallel
 from factlint.baseline import load_baseline, new_findings
 from factlint.baseline import write_baseline as save_baseline
 from factlint.config import Config, find_config, load_config
@@ -27,9 +28,10 @@ from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
 from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, shown
 from factlint.findings import SEVERITIES, FileError
-from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
+from factlint.fix import FixOutcome, unified_diff, write_fixes
 from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
+from factlint.parallel import Recipe, check_jobs
 from factlint.reporters import REPORTERS, Report
 from factlint.rules import Rule, load_rules, resolve_codes
 from factlint.stdout import GuardedStdout, discard_unwritten
@@ -86,12 +88,18 @@ def _config(explicit: Path | None, paths: list[str]) -> Config:
     return load_config(found) if found else Config()
 
 
-def _load(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
-    paths = list(cfg.kb if cfg else []) + list(kb or [])
+def _kb_sources(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> tuple[list[Path], bool, bool]:
+    """(KB paths after the default KB, whether the default KB loads, whether the cache is used)."""
+    paths = [Path(p) for p in list(cfg.kb if cfg else []) + list(kb or [])]
     default = (cfg.default_kb if cfg else True) and not no_default
     if not default and not paths:
         raise ConfigError("no knowledge base: --no-default-kb needs at least one --kb")
-    return load_kb(paths, default=default, cache=not os.environ.get("FACTLINT_NO_CACHE"))
+    return paths, default, not os.environ.get("FACTLINT_NO_CACHE")
+
+
+def _load(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
+    paths, default, cache = _kb_sources(kb, no_default, cfg)
+    return load_kb(paths, default=default, cache=cache)
 
 
 @app.command()
@@ -100,7 +108,7 @@ def check(
     kb: KbOpt = None,
     no_default_kb: NoDefaultOpt = False,
     date: Annotated[Optional[str], typer.Option(help="Check as of this date (YYYY-MM-DD); wins over front matter.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github (default: text; github under GitHub Actions).")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github, html (default: text; github under GitHub Actions).")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these codes, prefixes or rule names.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these codes, prefixes or rule names.")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward).")] = None,
@@ -109,12 +117,14 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing.")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this baseline file and exit.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Check drafts in this many processes (default: one per CPU for more than 32 drafts, else 1).")] = None,
 ) -> int:
     """Check drafts against the knowledge base."""
     targets = paths or ["."]
     for target in targets:
         _not_empty(target, "PATH")
     _not_empty(format, "--format")
+    check_jobs(jobs)
     cfg = _config(config, targets)
     fmt = format or os.environ.get("FACTLINT_FORMAT") or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in REPORTERS:
@@ -135,15 +145,17 @@ def check(
         base=cfg.base,
     )
     accepted = load_baseline(baseline) if baseline is not None else None
-    index = _load(kb, no_default_kb, cfg)
+    kb_paths, default_kb, cache = _kb_sources(kb, no_default_kb, cfg)
+    index = load_kb(kb_paths, default=default_kb, cache=cache)
     gc.freeze()  # the KB lives as long as the run: keep the collector from walking it again and again
     linter = Linter(index, rules, settings)
+    run = Run(linter, Recipe(tuple(kb_paths), default_kb, cache, rules, settings), jobs)
     fix_errors: list[FileError] = []
     if diff:
-        return _show_diff(linter, targets)
+        return _show_diff(run, targets)
     if fix:
-        fix_errors = _apply_fixes(linter, targets)
-    result = linter.lint_paths(targets)
+        fix_errors = _apply_fixes(run, targets)
+    result = parallel.lint_paths(run.linter, run.recipe, targets, jobs, sys.stderr)
     result.errors[:0] = fix_errors
     if write_baseline is not None:
         n = save_baseline(write_baseline, result.findings)
@@ -161,8 +173,20 @@ def check(
     return 1 if fails(result, threshold) else 0
 
 
-def _apply_fixes(linter: Linter, targets: list[str]) -> list[FileError]:
-    outcomes, _unreadable = fix_paths(linter, targets)  # the lint run that follows reports these
+@dataclass(frozen=True)
+class Run:
+    """One check run: the linter, how a --jobs worker rebuilds it, and --jobs."""
+
+    linter: Linter
+    recipe: Recipe
+    jobs: int | None
+
+    def fixes(self, targets: list[str]) -> tuple[list[FixOutcome], list[FileError]]:
+        return parallel.fix_paths(self.linter, self.recipe, targets, self.jobs, sys.stderr)
+
+
+def _apply_fixes(run: Run, targets: list[str]) -> list[FileError]:
+    outcomes, _unreadable = run.fixes(targets)  # the lint run that follows reports these
     errors = write_fixes(outcomes)
     failed = {e.path for e in errors}
     done = [o for o in outcomes if o.changed and o.shown not in failed]
@@ -183,8 +207,8 @@ def _report_skipped(outcomes: list[FixOutcome]) -> None:
         print(f"factlint: left {total} fixable problem{'s' if total != 1 else ''} for an editor ({detail})", file=sys.stderr)
 
 
-def _show_diff(linter: Linter, targets: list[str]) -> int:
-    outcomes, errors = fix_paths(linter, targets)
+def _show_diff(run: Run, targets: list[str]) -> int:
+    outcomes, errors = run.fixes(targets)
     changed = [o for o in outcomes if o.changed]
     for o in changed:
         sys.stdout.write(unified_diff(o))

@@ -10,23 +10,22 @@ import datetime as dt
 import gc
 import os
 import sys
-import traceback
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
 
 from factlint import __version__, parallel
 from factlint.baseline import load_baseline, new_findings
 from factlint.baseline import write_baseline as save_baseline
+from factlint.cli_exit import run_app
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
-from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, shown
+from factlint.errors import ConfigError, shown
 from factlint.findings import SEVERITIES, FileError
 from factlint.fix import FixOutcome, unified_diff, write_fixes
 from factlint.kb import load_kb
@@ -397,22 +396,6 @@ def _root(
         raise typer.Exit(0)
 
 
-def _click_modules() -> list[object]:
-    """click's exception classes: typer >= 0.20 vendors its own copy of click."""
-    mods: list[object] = [click.exceptions]
-    try:
-        from typer._click import exceptions as vendored  # type: ignore[import-not-found]
-
-        mods.append(vendored)
-    except ImportError:
-        pass
-    return mods
-
-
-def _classes(name: str) -> tuple[type[BaseException], ...]:
-    return tuple(getattr(m, name) for m in _click_modules() if isinstance(getattr(m, name, None), type))
-
-
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     saved = sys.stdout
@@ -426,33 +409,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
-    try:
-        rv = app(args=args, prog_name="factlint", standalone_mode=False)
-        sys.stdout.flush()
-        return rv if isinstance(rv, int) else 0
-    except KnowledgeBaseErrors as exc:
-        for err in exc.errors:
-            print(f"factlint: {err}", file=sys.stderr)
-        return 2
-    except FactlintError as exc:
-        print(f"factlint: {exc}", file=sys.stderr)
-        return 2
-    except _classes("Exit") as exc:
-        return int(getattr(exc, "exit_code", 0) or 0)
-    except _classes("Abort"):
-        print("factlint: aborted", file=sys.stderr)
-        return 130
-    except _classes("ClickException") as exc:
-        exc.show(file=sys.stderr)  # type: ignore[attr-defined]
-        return int(getattr(exc, "exit_code", 2) or 2)
-    except BrokenPipeError:
-        return 0
-    except Exception:  # noqa: BLE001 - the last line of defence
-        if _DEBUG or "--debug" in args:
-            traceback.print_exc()
-        else:
-            print("factlint: internal error (a bug in factlint); run again with --debug for details", file=sys.stderr)
-        return 3
+    return run_app(app, args, _DEBUG)
 
 
 def entry() -> None:

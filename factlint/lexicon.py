@@ -125,6 +125,16 @@ MONTHS = {
     "december": 12, "dec": 12,
 }
 
+# What a slip of the pen looks like (factlint.assess.evidence): a letter for
+# its keyboard neighbour, one vowel for another, or letters that sound alike.
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+VOWELS = frozenset("aeiouy")
+SOUND_ALIKE = frozenset(frozenset(p) for p in ("vw", "ck", "sz", "cs", "gj", "fv", "mn", "dt", "bp", "kq", "xs"))
+
+# Role words that are a title only with a country: "North Korean leader X",
+# but "Leader X" in American copy is a party's leader in Congress.
+NEEDS_JURISDICTION = frozenset(("leader",))
+
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov pres amb no vs etc".split())
 

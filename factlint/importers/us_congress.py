@@ -68,7 +68,10 @@ ROLES = [
     {"id": "representative", "name": "Representative",
      "aliases": ["Rep.", "Congressman", "Congresswoman", "Delegate", "US Representative", "U.S. Representative"]},
 ]
-SLACK_DAYS = 3  # a Congress ends on 3 January and the next may convene on the 5th
+# A Congress ends on 3 January and the next convenes on the 3rd or a few
+# days later (the 105th on 7 January 1997): terms that close a gap of up to
+# a week are one tenure; a member who lost and came back is away for years.
+SLACK_DAYS = 7
 CHAMBERS = {"sen": ("senator", "Senator", "Sen."), "rep": ("representative", "Representative", "Rep.")}
 
 
@@ -121,13 +124,14 @@ def import_congress(sources: list[Path], options: dict[str, str], warn: Warn) ->
     used: set[str] = set()
     for oid in sorted(specs):
         merged = merge_consecutive(stints[oid], slack_days=SLACK_DAYS)
-        notes = {s.person: [t.note for t in stints[oid] if t.person == s.person] for s in merged}
         holders = []
         for s in merged:
             person_key, _party = s.person.split("\t")
             used.add(person_key)
             end = None if s.end is not None and s.end > as_of else s.end
-            held = [n for n in dict.fromkeys(notes[s.person]) if n]
+            # the notes of the terms this tenure covers
+            held = [n for n in dict.fromkeys(t.note for t in stints[oid] if t.person == s.person and s.start <= t.start
+                                             and (s.end is None or t.start < s.end)) if n]
             holders.append(Stint(people[person_key].id, s.start, end, " / ".join(held)).holder())
         spec = dict(specs[oid])
         seats = max_concurrent([Stint(h["person"], h["from"], h.get("to")) for h in holders])
@@ -137,9 +141,11 @@ def import_congress(sources: list[Path], options: dict[str, str], warn: Warn) ->
         spec["source"] = SOURCE
         spec["holders"] = holders
         offices.append(spec)
-    meta = {"as_of": as_of, "source": SOURCE, "license": LICENSE,
+    # Who held these offices is known only on the file's day (former members
+    # are not in it); what each listed member held is known for all time.
+    meta = {"as_of": as_of, "complete_from": as_of, "complete_per_person": True, "source": SOURCE, "license": LICENSE,
             "note": "Members serving when the file was made, with every term they served; former members are "
-                    "not in it, so these offices' records are incomplete."}
+                    "not in it, so these offices' records are incomplete before as_of."}
     doc = kb_doc(meta, people=[people[k].entry() for k in sorted(used)], offices=offices)
     doc = {"meta": doc["meta"], "roles": [dict(r) for r in ROLES], **{k: v for k, v in doc.items() if k != "meta"}}
     return {

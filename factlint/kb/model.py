@@ -107,6 +107,10 @@ class Office:
     # YAML, else the file's ``meta.complete_from``, else the first holder's
     # start); None: no holders. Before it, the KB cannot say who held it.
     complete_from: dt.date | None = None
+    # Each person it lists has all their tenures listed, in every office of
+    # its jurisdiction that says so too (a roster of current members with
+    # their careers), though the list of people is not complete.
+    complete_per_person: bool = False
 
     def known_at(self, when: Period) -> bool:
         """The list of holders is complete over all of *when*."""
@@ -120,6 +124,7 @@ class FileMeta:
     source: str | None = None
     license: str | None = None
     complete_from: dt.date | None = None  # the default of the file's offices
+    complete_per_person: bool = False     # ... and of their complete_per_person
 
 
 @dataclass(frozen=True, slots=True)

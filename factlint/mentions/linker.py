@@ -29,7 +29,7 @@ import re
 from factlint.dates import Period
 from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
-from factlint.lexicon import CAPTION_WORDS, HONORIFICS
+from factlint.lexicon import ABBREVIATIONS, CAPTION_WORDS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
 from factlint.mentions.tense import cues
@@ -56,6 +56,11 @@ def is_caption(text: str) -> bool:
         if word in low:
             return _CAPTION.search(low) is not None
     return False
+
+
+def _abbreviated(v: Tokens, end: int) -> bool:
+    """The title before token *end* is an abbreviation and its period ("Sen. Ana Smith")."""
+    return v.toks[end - 1].key in ABBREVIATIONS and v.gaps[end].translate(NO_MARKUP) in (". ", ".\n")
 
 
 class _Linker:
@@ -105,7 +110,7 @@ class _Linker:
         if qualified(self.v, i):
             return None, end
         v, ix, n = self.v, self.ix, self.v.n
-        if end < n and v.kinds[end] == "space" and BARRIER not in v.gaps[end] and name_start(v, end):
+        if end < n and (v.kinds[end] == "space" or _abbreviated(v, end)) and BARRIER not in v.gaps[end] and name_start(v, end):
             b = run_end(v, end)
             got = resolve(v, ix, end, b, titled=True, title=title)
             if got is None and b - end == 1 and not other:
@@ -179,6 +184,9 @@ class _Linker:
         most) that matched no one: a candidate for a family-name slip."""
         toks, ix = self.v.toks, self.ix
         t = toks[b - 1]
+        if (a < b - 1 and self.v.walk(ix.jurisdictions, a, acronyms=ix.acronyms)[0] == b - 1) \
+                or (a > 0 and toks[a - 1].key in PLURAL_FAMILY_BEFORE and self.v.kinds[a] == "space"):
+            return  # "the U.S. Capitol", "the Capitol": a place or a thing, not a family name
         lead = all(x.key in HONORIFICS or x.key in ix.title_words for x in toks[a : b - 1])
         if lead and len(t.key) >= MIN_SLIP_LENGTH and t.key not in ix.name_words and t.key not in ix.title_words:
             self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))

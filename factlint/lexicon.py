@@ -253,3 +253,25 @@ LEAVING_NOUNS = frozenset("resignation departure firing ouster dismissal exit re
 COMPARISON_WORDS = frozenset("like unlike than".split())
 # Words right before a title that make its holder hypothetical: "a President X would".
 INDEFINITE = frozenset("a an".split())
+
+# -- the US Congress: states and parties (factlint.mentions.party, importers.us_congress)
+# Postal code -> state (and DC and the territories that send a delegate).
+US_STATES: dict[str, str] = {code: name.replace("_", " ") for code, name in (s.split(":") for s in (
+    "AL:Alabama AK:Alaska AZ:Arizona AR:Arkansas CA:California CO:Colorado CT:Connecticut DE:Delaware "
+    "FL:Florida GA:Georgia HI:Hawaii ID:Idaho IL:Illinois IN:Indiana IA:Iowa KS:Kansas KY:Kentucky "
+    "LA:Louisiana ME:Maine MD:Maryland MA:Massachusetts MI:Michigan MN:Minnesota MS:Mississippi "
+    "MO:Missouri MT:Montana NE:Nebraska NV:Nevada NH:New_Hampshire NJ:New_Jersey NM:New_Mexico "
+    "NY:New_York NC:North_Carolina ND:North_Dakota OH:Ohio OK:Oklahoma OR:Oregon PA:Pennsylvania "
+    "RI:Rhode_Island SC:South_Carolina SD:South_Dakota TN:Tennessee TX:Texas UT:Utah VT:Vermont "
+    "VA:Virginia WA:Washington WV:West_Virginia WI:Wisconsin WY:Wyoming DC:District_of_Columbia "
+    "PR:Puerto_Rico GU:Guam VI:U.S._Virgin_Islands AS:American_Samoa MP:Northern_Mariana_Islands"
+).split())}
+# AP style's abbreviations, as in "(D-Vt.)", "R-N.M.": the letters without dots -> postal code.
+US_STATE_AP: dict[str, str] = {k: v for k, v in (s.split(":") for s in (
+    "ala:AL ariz:AZ ark:AR calif:CA cal:CA colo:CO conn:CT del:DE fla:FL ga:GA ill:IL ind:IN kan:KS kans:KS "
+    "ky:KY la:LA md:MD mass:MA mich:MI minn:MN miss:MS mo:MO mont:MT neb:NE nebr:NE nev:NV nh:NH nj:NJ "
+    "nm:NM ny:NY nc:NC nd:ND okla:OK ore:OR pa:PA penn:PA ri:RI sc:SC sd:SD tenn:TN tex:TX vt:VT va:VA "
+    "wash:WA wva:WV wis:WI wisc:WI wyo:WY dc:DC pr:PR"
+).split())}
+# The party letter of "(D-Vt.)" -> the party the congress-legislators data names.
+PARTY_LETTERS: dict[str, str] = {"D": "Democrat", "R": "Republican", "I": "Independent"}

@@ -75,8 +75,12 @@ class Assessor:
             if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):
                 return self.misspelled(m)  # who is meant is unsure: no claim about their office
             v = tenure.title_verdict(self.ix, m)
-            if v is not None and m.form_kind == "variant" and v.kind == VerdictKind.WRONG_HOLDER:
-                return None  # "Sen. Bob Menendez": not the KB's Robert Menendez, who never held it, but a namesake
+            if v is not None and v.kind == VerdictKind.WRONG_HOLDER and (
+                    m.form_kind == "variant" or (m.kind == "family" and m.persons[0] not in self.full_in_doc)):
+                # "Sen. Bob Menendez": not the KB's Robert Menendez, who never
+                # held it, but a namesake; "Senator Sessions" in a draft that
+                # never names the KB's Pete Sessions: another Sessions
+                return None
             if v is not None:
                 return v
         if m.kind in ("misspelling", "near"):

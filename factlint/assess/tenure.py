@@ -24,7 +24,7 @@ from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.kb.model import Office, Tenure
-from factlint.lexicon import Tense
+from factlint.lexicon import PARTY_LETTERS, Tense
 from factlint.mentions import Mention, Title
 from factlint.text import keys
 
@@ -200,7 +200,7 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict
         if narrowed:
             title = dataclasses.replace(title, offices=narrowed)
             m = dataclasses.replace(m, title=title)
-    tenures = [t for t in ix.tenures(pid) if t.office in title.offices]
+    tenures = [t for t in ix.tenures(pid) if t.office in title.offices and (not title.party or t.party == title.party)]
     holds = any(t.may_cover(m.when) for t in tenures)
     if not holds and tense in (Tense.FORMER, Tense.THEN) and not m.explicit_time \
             and not record_reaches_back(ix, title.offices, pid) and not listed(ix, pid, title.offices):
@@ -249,6 +249,20 @@ def _misfit(c: Case) -> Verdict | None:
                      names, ten)
 
 
+def _wrong_tag(c: Case) -> Verdict | None:
+    """"Ana Smith (R-Vt.)" of a member who was not a Republican from Vermont then: what they were."""
+    now = [t for t in c.ix.tenures(c.pid) if t.may_cover(c.when)]
+    if not now:
+        return None
+    offs = c.ix.kb.offices
+    held = [wording.office_label(c.ix, offs[t.office]) + (f" ({t.party})" if t.party else "") for t in now]
+    letters = {party: letter for letter, party in PARTY_LETTERS.items()}
+    tags = [f"{c.name} ({letters[t.party]}-{offs[t.office].id.rsplit('-', 1)[-1].upper()})"
+            for t in now if t.party in letters and offs[t.office].jurisdiction == "us"]
+    return c.verdict(WRONG_HOLDER, Situation.NEVER, {"instead": wording.on_each(c.when, [wording.was(c.name, wording.join(held))])},
+                     tags or [c.name], now)
+
+
 def _never_held(c: Case) -> Verdict | None:
     """"Former Secretary of State Lloyd Austin": never held it at all."""
     if not record_reaches_back(c.ix, c.title.offices, c.pid) and not listed(c.ix, c.pid, c.title.offices):
@@ -265,6 +279,8 @@ def _never(c: Case) -> Verdict | None:
     ix, title = c.ix, c.title
     if currency.hypothetical(c.m):
         return None  # "a President X would ...": someone who might hold it one day
+    if title.party:
+        return _wrong_tag(c)
     if not title.specific:
         actual = facts.held_at(ix, c.pid, c.when)
         if not actual or any(facts.broad(ix, o) for o in title.offices):

@@ -35,7 +35,7 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
     "offices": ("id", "role", "jurisdiction", "title", "aliases", "host", "seats", "complete_from", "complete_per_person",
                 "wikidata", "source", "note", "holders"),
 }
-HOLDER_ORDER = ("person", "from", "to", "source", "note")
+HOLDER_ORDER = ("person", "from", "to", "party", "source", "note")
 DATE_KEYS = frozenset(("from", "to", "as_of", "complete_from"))
 
 _PLAIN_RE = re.compile(r"^[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F .'\u2019()/&+-]*$")

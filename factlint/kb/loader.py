@@ -36,7 +36,7 @@ KB_SUFFIXES = (".yaml", ".yml")
 SECTIONS = ("jurisdictions", "roles", "people", "offices")
 TOP_KEYS = frozenset((*SECTIONS, "meta"))
 META_KEYS = frozenset(("as_of", "complete_from", "complete_per_person", "source", "license", "note"))
-HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
+HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note", "party"))
 
 # field name -> kind: "str", "list" (of str), "int", "bool", "date" (a KB date, kept as its first day), "holders"
 FIELDS: dict[str, dict[str, str]] = {
@@ -400,7 +400,9 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                     reader.error(f"'to' {end} is before 'from' {start} for {person} in {oid}", origin.path, origin.line)
                     continue
             src = h.get("source")
-            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin))
+            party = h.get("party")
+            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin,
+                                  party if isinstance(party, str) else None))
         tenures.sort(key=lambda t: (t.start.start, t.person))
         seats = d.get("seats", 1)
         _check_seats(oid, seats, tenures, reader)

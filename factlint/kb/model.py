@@ -70,6 +70,7 @@ class Tenure(NamedTuple):
     end: Period | None  # None: still in office (as far as the KB knows)
     source: str | None = None
     origin: Origin | None = None
+    party: str | None = None  # the holder's party in this tenure (``party:`` of a holder; Congress)
 
     def may_cover(self, when: Period) -> bool:
         """Some reading of the tenure's dates overlaps some day of *when*."""

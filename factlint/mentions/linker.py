@@ -32,6 +32,7 @@ from factlint.kb.index import KBIndex
 from factlint.lexicon import ABBREVIATIONS, CAPTION_WORDS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
+from factlint.mentions.party import narrowed, party_tag
 from factlint.mentions.tense import cues
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
@@ -118,6 +119,9 @@ class _Linker:
             if isinstance(got, Namesake):
                 return None, got.end
             if got is not None:
+                tag = party_tag(v, ix, got.end) if got.kind != MentionKind.UNKNOWN and not other else None
+                if tag is not None:  # "Sen. Ana Smith (D-Vt.)"
+                    return self.mention(got, narrowed(title, tag[0]), i), tag[1]
                 return self.mention(got, None if other else title, i), got.end
         # "the Russian foreign minister, Dmitry Peskov, said": the name
         # set off by commas right after the title.
@@ -151,10 +155,13 @@ class _Linker:
         nxt = got.end
         # (someone the KB does not know is not judged by a title after the name)
         app = appositive(v, self.ix, got.end) if got.end == b and got.kind != MentionKind.UNKNOWN else None
+        tag = party_tag(v, self.ix, got.end) if app is None and got.kind != MentionKind.UNKNOWN else None
         if app is not None:
             t, t_end, other = app
             after = None if other else t
             nxt = t_end
+        elif tag is not None:  # "Ana Smith (D-Vt.)"
+            after, nxt = tag
         return self.mention(got, after, got.start, nxt), max(nxt, got.end)
 
     def appositive_slip(self, a: int, b: int) -> Link | None:

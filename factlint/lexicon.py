@@ -167,42 +167,9 @@ CAPTION_WORDS = ("caption", "photo", "photograph", "image", "slide", "picture")
 # misspelling of Smith.
 PLURAL_FAMILY_BEFORE = frozenset(("the",))
 
-# Russian and Ukrainian forms of the same given name: writing one for the
-# other is a misspelling ("Vladimir Zelenskyy"), not a mix of two people.
-_GIVEN_NAME_FORMS = [
-    ("vladimir", "volodymyr"), ("aleksandr", "oleksandr"), ("alexander", "oleksandr"), ("dmitry", "dmytro"),
-    ("dmitri", "dmytro"), ("sergei", "serhiy"), ("sergey", "serhii"), ("sergei", "serhii"), ("sergey", "serhiy"),
-    ("andrei", "andriy"), ("andrey", "andrii"), ("andrei", "andrii"), ("andrey", "andriy"),
-    ("alexei", "oleksiy"), ("alexei", "oleksii"), ("aleksei", "oleksii"), ("alexey", "oleksiy"),
-    ("yuri", "yuriy"), ("yuri", "yurii"), ("mikhail", "mykhailo"), ("nikolai", "mykola"), ("pavel", "pavlo"),
-    ("pyotr", "petro"), ("grigory", "hryhoriy"), ("olga", "olha"), ("yevgeny", "yevhen"), ("ivan", "ivan"),
-    ("vitaly", "vitaliy"), ("vitali", "vitalii"), ("anatoly", "anatoliy"), ("denis", "denys"), ("vadim", "vadym"),
-    ("kirill", "kyrylo"), ("igor", "ihor"), ("oleg", "oleh"), ("valery", "valerii"), ("valery", "valeriy"),
-]
-GIVEN_NAME_FORMS: frozenset[tuple[str, str]] = frozenset(
-    pair for a, b in _GIVEN_NAME_FORMS if a != b for pair in ((a, b), (b, a))
-)
-
-# Forms of one given name that are not misspellings of each other: English
-# short forms ("Ken" for Kenneth) and transliterations of one Arabic name.
-# A name written with one for the KB's other is the same person written
-# another way (an inconsistency if the draft mixes them), never a slip.
-# Groups: every two forms in a group are linked. Different names that look
-# alike (Steven and Stephen, Johnny and Johnnie) are not grouped.
-_GIVEN_NAME_VARIANTS = [
-    ("ken", "kenneth"), ("nick", "nicholas"), ("nick", "nicolas"), ("mike", "michael"), ("mick", "michael"),
-    ("steve", "steven"), ("steve", "stephen"), ("charlie", "charles"), ("chuck", "charles"),
-    ("bill", "william"), ("will", "william"), ("bob", "robert"), ("rob", "robert"), ("jim", "james"),
-    ("jimmy", "james"), ("tony", "anthony"), ("tom", "thomas"), ("dick", "richard"), ("rick", "richard"),
-    ("chris", "christopher"), ("dave", "david"), ("joe", "joseph"), ("ed", "edward"), ("ted", "edward"),
-    ("andy", "andrew"), ("alex", "alexander"), ("ben", "benjamin"), ("dan", "daniel"), ("matt", "matthew"),
-    ("tim", "timothy"), ("pete", "peter"), ("greg", "gregory"), ("ron", "ronald"), ("don", "donald"),
-    ("phil", "philip"), ("geoff", "geoffrey"), ("jeff", "jeffrey"), ("liz", "elizabeth"), ("sam", "samuel"),
-    ("mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohammad"),
-]
-GIVEN_NAME_VARIANTS: frozenset[tuple[str, str]] = frozenset(
-    (a, b) for group in _GIVEN_NAME_VARIANTS for a in group for b in group if a != b
-)
+# Transliterations and nicknames of names (Ken/Kenneth, Sergei/Sergey,
+# Vladimir/Volodymyr, Zelensky/Zelenskyy) are data: factlint/data/name_variants.yaml,
+# read by factlint.variants.
 
 # -- tense: is a title claimed now, or told as history? (factlint.mentions.tense)
 # Verbs after their subject that put it in the present ("X says", "X has said", "X will").

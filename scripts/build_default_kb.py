@@ -10,6 +10,8 @@ Writes, deterministically (the same data gives the same bytes):
 - ``kb/us/state-department.yaml``  Secretaries of State, other principal officers, ambassadors
                                    (POCOM, public domain); tenures ended before 1977 left out
 - ``kb/gb/ministers.yaml``         UK ministers since 1979 (IfG Ministers Database, CC BY 4.0)
+- ``kb/us/congress.yaml``          the members of Congress serving in 2026, every term they served
+                                   (congress-legislators, CC0); a roster: complete_per_person
 
 No jurisdiction entries are written: the curated ``kb/world/`` files define
 ``us``, ``gb`` and the other countries, and two definitions of one id in one
@@ -29,8 +31,11 @@ and ours gets a fuller id).
 People who appear in two sources are one entry (a president who was also
 Secretary of State); namesakes get distinct ids (see
 ``factlint.importers.common.reconcile_people``). Sources are reconciled in
-the order executive, ministers, State Department, so that the better-known
-namesake keeps the plain id (``gordon-brown`` is the Prime Minister).
+the order executive, ministers, State Department, Congress, so that the
+better-known namesake keeps the plain id (``gordon-brown`` is the Prime
+Minister) and no id of an earlier file changes; a person a later source has
+under another id, or under a taken id, who is the same human is named in
+``SAME_PEOPLE`` (checked by hand).
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -314,11 +315,30 @@ def kb_check(kb: KbOpt = None, no_default_kb: NoDefaultOpt = False) -> int:
 
 
 @kb_app.command("stats")
-def kb_stats(kb: KbOpt = None, no_default_kb: NoDefaultOpt = False) -> int:
-    """Counts by jurisdiction and the oldest and newest as_of dates."""
-    from factlint.kb_report import stats
+def kb_stats(
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    offices: Annotated[bool, typer.Option("--offices", help="One row per office, not per jurisdiction.")] = False,
+    jurisdiction: Annotated[Optional[list[str]], typer.Option(
+        "--jurisdiction", "-j", help="Only this jurisdiction id (repeatable), e.g. us.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text (a table) or json.")] = "text",
+) -> int:
+    """Per jurisdiction (or office): counts, where the record of holders starts, and its as_of."""
+    from factlint.kb_stats import render_json, render_text, stats_data
 
-    print(stats(_load(kb, no_default_kb)))
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"--format must be text or json for kb stats, got {shown(fmt)}")
+    index = _load(kb, no_default_kb)
+    unknown = sorted(set(jurisdiction or ()) - set(index.kb.jurisdictions))
+    if unknown:
+        raise ConfigError(f"--jurisdiction: no jurisdiction {shown(unknown[0])} in the KB")
+    data = stats_data(index, jurisdiction or ())
+    if fmt == "json":
+        print(render_json(data))
+    else:
+        width = shutil.get_terminal_size((120, 24)).columns
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        print(render_text(data, offices=offices, width=max(width, 80), color=color))
     return 0
 
 

@@ -93,7 +93,7 @@ class Linter:
             # not even as the first mention that later ones must match.
             mentions, loose = scan_document(doc, self.kb, date)
             ctx.mentions = [m for m in mentions if doc.segments[m.segment].position(m.start)[0] not in silenced]
-            assessor = Assessor(self.kb, ctx.mentions)
+            assessor = Assessor(self.kb, ctx.mentions, loose)
             ctx.verdicts = assessor.verdicts() + _family_slips(doc, ctx.mentions, loose)
         findings: list[Finding] = []
         for rule in rules:

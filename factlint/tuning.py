@@ -72,6 +72,8 @@ NEAR_DISTINCT = 1        # the part written right is shared by at most NEAR_DIST
 NEAR_DISTINCT_PEOPLE = 4  # a handful
 NEAR_OTHER_NAME = -1     # the word as written is a name word of other KB people ("Steven" for Stephen)
 NEAR_SHARED_FAMILY = -1  # only the given name differs, and other KB people share the family name
+NEAR_UNLIKELY_EDIT = -1  # ... but one consonant for another that neither sits next to it nor sounds like it
+NEAR_REPEATED = -1       # the word as written recurs in the draft and the KB's word never does ("Comey", "Comer")
 NEAR_THRESHOLD = 2
 NEAR_PROMINENT_WINDOW = dt.timedelta(days=2 * 365)
 
@@ -123,3 +125,8 @@ PARALLEL_MIN_FILES = 32
 PARALLEL_MAX_CHUNK = 16
 # A progress bar (on a terminal only) for runs of at least this many drafts.
 PROGRESS_MIN_FILES = 200
+
+# A message names the holders of a title on a date only up to this many
+# ("the Texas Senator was A and B"); of more (every US senator) it says what
+# the person held instead.
+MAX_HOLDERS_NAMED = 4

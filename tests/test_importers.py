@@ -455,7 +455,8 @@ def test_build_default_kb_is_deterministic_and_valid(tmp_path: Path) -> None:
         assert build.main(["--kb", str(kb), "--check"]) == 0
         outputs.append({p.relative_to(kb).as_posix(): p.read_bytes() for p in sorted(kb.rglob("*.yaml"))})
     assert outputs[0] == outputs[1]
-    assert set(outputs[0]) == {"roles.yaml", "us/executive.yaml", "us/state-department.yaml", "gb/ministers.yaml"}
+    assert set(outputs[0]) == {"roles.yaml", "us/executive.yaml", "us/state-department.yaml", "gb/ministers.yaml",
+                               "us/congress.yaml"}
     for name, data in outputs[0].items():
         if name != "roles.yaml":
             doc = yaml.load(data, Loader=yaml.BaseLoader)
@@ -464,6 +465,12 @@ def test_build_default_kb_is_deterministic_and_valid(tmp_path: Path) -> None:
               for p in yaml.load(data, Loader=yaml.BaseLoader).get("people", [])]
     assert len(people) == len(set(people))  # one entry per person across the files of one KB
     assert "gordon-brown" in people and "gordon-s-brown" in people
+    # Congress: every member, the ones the State Department file has too under its id
+    congress = yaml.load(outputs[0]["us/congress.yaml"], Loader=yaml.BaseLoader)
+    members = {h["person"] for o in congress["offices"] for h in o["holders"]}
+    assert len(members) == 537
+    assert {"bill-hagerty", "donald-beyer", "daniel-sullivan"} <= members - {p["id"] for p in congress["people"]}
+    assert congress["meta"]["complete_per_person"] == "true" and congress["meta"]["complete_from"] == "2026-06-15"
 
 
 def test_errors_are_factlint_errors() -> None:

@@ -21,11 +21,13 @@ from factlint.text import tokenize
 
 # -- conflated -----------------------------------------------------------------------
 
-def conflated(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None:
-    """A name made of parts of two known people ("Joe Blinken")."""
-    if m.title is not None and m.title.offices and not plausible_mix(ix, m):
+def conflated(ix: KBIndex, named: dict[str, int], m: Mention, full: dict[str, int] | None = None) -> Verdict | None:
+    """A name made of parts of two known people ("Joe Blinken"); *full*: the
+    people the draft names in full (default: *named*)."""
+    if m.title is not None and m.title.offices and (not plausible_mix(ix, m) or not _record_known(ix, m)):
         # More likely someone the KB does not know ("Defense Secretary
-        # Robert Gates" in 2010, with no Gates of the time in the KB).
+        # Robert Gates" in 2010, with no Gates of the time in the KB; "Sen.
+        # Ana Smith" when the KB lists only today's senators).
         return None
     given, family = rank(ix, named, m.persons, m), rank(ix, named, m.family_persons, m)
     f = {"text": " ".join(m.text.split()), "first": facts.name(ix, given), "second": facts.name(ix, family),
@@ -34,8 +36,11 @@ def conflated(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None:
         f["instead"], suggest = _titled(ix, m, [given, family])
         return Verdict(VerdictKind.CONFLATED, Situation.TITLED, m.segment, m.start, m.end, f, suggest)
     # Without a title, only when the draft itself names both people:
-    # relatives share family names ("Eric Trump" is nobody's slip).
-    if not (any(p in named for p in m.persons) and any(p in named for p in m.family_persons)):
+    # relatives share family names ("Eric Trump" is nobody's slip). The
+    # family name's owner must be named in full: the family name alone
+    # ("Kennedy" after "Ted Kennedy") may be the one the mix-up names.
+    full = named if full is None else full
+    if not (any(p in named for p in m.persons) and any(p in full for p in m.family_persons)):
         return None
     f["instead"] = wording.WHICH_IS_MEANT
     return Verdict(VerdictKind.CONFLATED, Situation.UNTITLED, m.segment, m.start, m.end, f,
@@ -81,6 +86,15 @@ def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) 
     people = list(people)
     in_draft = [p for p in people if named.get(p, 0) > 0]
     return max(in_draft or people, key=score)
+
+
+def _record_known(ix: KBIndex, m: Mention) -> bool:
+    """The KB knows every holder, at the date, of the title's offices that
+    one of the two people held then: no one else of that name held them."""
+    assert m.title is not None
+    held = {t.office for p in (*m.persons, *m.family_persons) for t in ix.tenures(p)
+            if t.office in m.title.offices and t.may_cover(m.when)}
+    return all(ix.kb.offices[o].known_at(m.when) for o in held)
 
 
 def plausible_mix(ix: KBIndex, m: Mention) -> bool:

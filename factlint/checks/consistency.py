@@ -24,7 +24,8 @@ from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 from factlint.lexicon import NAME_PARTICLES
 from factlint.mentions import Mention
-from factlint.text import written
+from factlint.spans import open_quote
+from factlint.text import fold, written
 
 
 _INITIALS = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.)+")  # "j", "j.", "h.w."
@@ -74,6 +75,19 @@ def _stands_for(word: str, whole: list[str], i: int) -> int:
     return 0
 
 
+def _speakers_form(ctx: Context, m: Mention, ref: Mention) -> bool:
+    """*m* is inside a quotation, the first mention outside, and the two give
+    the person another given name (a quoted "Bernie Sanders" in a draft that
+    writes "Bernard Sanders"): what the speaker calls them, not a spelling."""
+    segs = ctx.doc.segments
+    if m.kind != "name" or not open_quote(segs[m.segment].text[: m.start]) or open_quote(segs[ref.segment].text[: ref.start]):
+        return False
+    later, first = _words(m.text), _words(ref.text)
+    if len(later) < 2 or len(first) < 2 or later[-1] != first[-1]:
+        return False
+    return fold(later[0]).replace("-", "") != fold(first[0]).replace("-", "")
+
+
 class ConsistencyCheck:
     name: str = "consistency"
     options: dict[str, type] = {}
@@ -105,7 +119,7 @@ class ConsistencyCheck:
                 want = family_written(ref)
             else:
                 continue
-            if written(m.text) != want and not short_reference(m.text, ref.text):
+            if written(m.text) != want and not short_reference(m.text, ref.text) and not _speakers_form(ctx, m, ref):
                 line = ctx.doc.segments[ref.segment].position(ref.start)[0]
                 shown = " ".join(ref.text.split()) if m.kind == "name" else (ref.family_text or ref.text)
                 yield Hit(m.segment, m.start, m.end, m.kind,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from factlint import dates, lexicon, text, tuning
+from factlint import dates, lexicon, text, tuning, variants
 from factlint.errors import KnowledgeBaseError
 from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
@@ -27,8 +27,9 @@ from factlint.kb.loader import kb_files, load_sources
 
 # Everything the compiled index is built from or copies: editing any of these
 # rebuilds the cached index (lexicon: modifiers and office words; tuning: the
-# heuristics' numbers).
-_INDEX_MODULES = (_index_module, _model_module, dates, text, lexicon, tuning)
+# heuristics' numbers; the name variants' data file, since the name matcher
+# the index serves reads it).
+_INDEX_MODULES = (_index_module, _model_module, dates, text, lexicon, tuning, variants)
 
 CACHE_FORMAT = "3"
 
@@ -52,8 +53,7 @@ def _cache_key(sources: list[Path]) -> str | None:
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
     # The code that defines what is pickled is part of the key too: an index
     # built by other code is never loaded.
-    for module in _INDEX_MODULES:
-        src = Path(module.__file__ or "")
+    for src in (*(Path(m.__file__ or "") for m in _INDEX_MODULES), variants.DATA):
         st = src.stat()
         h.update(f"{src}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     problems: list[KnowledgeBaseError] = []

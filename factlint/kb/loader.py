@@ -36,8 +36,8 @@ KB_SUFFIXES = (".yaml", ".yml")
 
 SECTIONS = ("jurisdictions", "roles", "people", "offices")
 TOP_KEYS = frozenset((*SECTIONS, "meta"))
-META_KEYS = frozenset(("as_of", "complete_from", "source", "license", "note"))
-HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
+META_KEYS = frozenset(("as_of", "complete_from", "complete_per_person", "source", "license", "note"))
+HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note", "party"))
 
 # field name -> kind: "str", "list" (of str), "int", "bool", "date" (a KB date, kept as its first day), "holders"
 FIELDS: dict[str, dict[str, str]] = {
@@ -48,6 +48,7 @@ FIELDS: dict[str, dict[str, str]] = {
                "family": "str", "wikidata": "str", "source": "str", "note": "str"},
     "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
                 "aliases": "list", "host": "str", "seats": "int", "complete_from": "date", "holders": "holders",
+                "complete_per_person": "bool",
                 "wikidata": "str", "source": "str", "note": "str"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -130,6 +131,8 @@ class _Reader:
                 if entry is not None:
                     if section == "offices" and meta.complete_from is not None:
                         entry.data.setdefault("complete_from", meta.complete_from)  # the file's default
+                    if section == "offices" and meta.complete_per_person:
+                        entry.data.setdefault("complete_per_person", True)
                     entries.append(entry)
         return entries
 
@@ -152,10 +155,14 @@ class _Reader:
         complete_from = None
         if meta.get("complete_from") is not None:
             complete_from = self.read_date(meta["complete_from"], "meta.complete_from", path, meta.line_of("complete_from"))
+        per_person = meta.get("complete_per_person", False)
+        if not isinstance(per_person, bool):
+            self.error(f"meta.complete_per_person must be true or false, got {shown(per_person)}", path,
+                       meta.line_of("complete_per_person"))
         src = meta.get("source")
         lic = meta.get("license")
         return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None,
-                        complete_from)
+                        complete_from, per_person is True)
 
     def read_date(self, value: Any, what: str, path: str, line: int | None) -> dt.date | None:
         """A KB date ("2007", "2007-01", "2007-01-10") as its first day; None (and an error) if bad."""
@@ -398,7 +405,9 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                     reader.error(f"'to' {end} is before 'from' {start} for {person} in {oid}", origin.path, origin.line)
                     continue
             src = h.get("source")
-            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin))
+            party = h.get("party")
+            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin,
+                                  party if isinstance(party, str) else None))
         tenures.sort(key=lambda t: (t.start.start, t.person))
         seats = d.get("seats", 1)
         _check_seats(oid, seats, tenures, reader)
@@ -406,7 +415,8 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         complete_from = d.get("complete_from", tenures[0].start.start if tenures else None)
         offices[oid] = Office(oid, d["role"], d["jurisdiction"], d.get("title"), tuple(d.get("aliases", ())),
                               d.get("host"), seats, tuple(tenures), d.get("source"), e.origin,
-                              complete_from=complete_from, wikidata=d.get("wikidata"))
+                              complete_from=complete_from, wikidata=d.get("wikidata"),
+                              complete_per_person=bool(d.get("complete_per_person")))
     return KnowledgeBase(jurisdictions, roles, people, offices, tuple(reader.metas))
 
 

@@ -29,9 +29,10 @@ import re
 from factlint.dates import Period
 from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
-from factlint.lexicon import CAPTION_WORDS, HONORIFICS
+from factlint.lexicon import ABBREVIATIONS, CAPTION_WORDS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
+from factlint.mentions.party import narrowed, party_tag
 from factlint.mentions.tense import cues
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
@@ -56,6 +57,11 @@ def is_caption(text: str) -> bool:
         if word in low:
             return _CAPTION.search(low) is not None
     return False
+
+
+def _abbreviated(v: Tokens, end: int) -> bool:
+    """The title before token *end* is an abbreviation and its period ("Sen. Ana Smith")."""
+    return v.toks[end - 1].key in ABBREVIATIONS and v.gaps[end].translate(NO_MARKUP) in (". ", ".\n")
 
 
 class _Linker:
@@ -105,7 +111,7 @@ class _Linker:
         if qualified(self.v, i):
             return None, end
         v, ix, n = self.v, self.ix, self.v.n
-        if end < n and v.kinds[end] == "space" and BARRIER not in v.gaps[end] and name_start(v, end):
+        if end < n and (v.kinds[end] == "space" or _abbreviated(v, end)) and BARRIER not in v.gaps[end] and name_start(v, end):
             b = run_end(v, end)
             got = resolve(v, ix, end, b, titled=True, title=title)
             if got is None and b - end == 1 and not other:
@@ -113,6 +119,9 @@ class _Linker:
             if isinstance(got, Namesake):
                 return None, got.end
             if got is not None:
+                tag = party_tag(v, ix, got.end) if got.kind != MentionKind.UNKNOWN and not other else None
+                if tag is not None:  # "Sen. Ana Smith (D-Vt.)"
+                    return self.mention(got, narrowed(title, tag[0]), i), tag[1]
                 return self.mention(got, None if other else title, i), got.end
         # "the Russian foreign minister, Dmitry Peskov, said": the name
         # set off by commas right after the title.
@@ -146,10 +155,13 @@ class _Linker:
         nxt = got.end
         # (someone the KB does not know is not judged by a title after the name)
         app = appositive(v, self.ix, got.end) if got.end == b and got.kind != MentionKind.UNKNOWN else None
+        tag = party_tag(v, self.ix, got.end) if app is None and got.kind != MentionKind.UNKNOWN else None
         if app is not None:
             t, t_end, other = app
             after = None if other else t
             nxt = t_end
+        elif tag is not None:  # "Ana Smith (D-Vt.)"
+            after, nxt = tag
         return self.mention(got, after, got.start, nxt), max(nxt, got.end)
 
     def appositive_slip(self, a: int, b: int) -> Link | None:
@@ -179,6 +191,9 @@ class _Linker:
         most) that matched no one: a candidate for a family-name slip."""
         toks, ix = self.v.toks, self.ix
         t = toks[b - 1]
+        if (a < b - 1 and self.v.walk(ix.jurisdictions, a, acronyms=ix.acronyms)[0] == b - 1) \
+                or (a > 0 and toks[a - 1].key in PLURAL_FAMILY_BEFORE and self.v.kinds[a] == "space"):
+            return  # "the U.S. Capitol", "the Capitol": a place or a thing, not a family name
         lead = all(x.key in HONORIFICS or x.key in ix.title_words for x in toks[a : b - 1])
         if lead and len(t.key) >= MIN_SLIP_LENGTH and t.key not in ix.name_words and t.key not in ix.title_words:
             self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))

@@ -170,8 +170,6 @@ _plain_values: dict[str, Any] = {}  # plain scalar -> its value, for those a res
 def _plain_value(text: str) -> Any:
     """A plain scalar's value as the loader resolves and constructs it
     (``_GENERAL`` for a merge key or a value key)."""
-    if text in _plain_values:
-        return _plain_values[text]
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
     if tag == _STR_TAG:
         value: Any = text
@@ -194,6 +192,7 @@ def _load_plain(text: str) -> Any:
     scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     resolvable = _Resolver.yaml_implicit_resolvers  # first characters that a resolver may read
+    known = _plain_values.get
     try:
         get()  # the stream's start
         event = get()
@@ -212,7 +211,8 @@ def _load_plain(text: str) -> Any:
                     return _GENERAL
                 value = event.value
                 if event.implicit[0] and value[:1] in resolvable:
-                    value = _plain_value(value)
+                    got = known(value, _GENERAL)
+                    value = _plain_value(value) if got is _GENERAL else got
                     if value is _GENERAL:
                         return _GENERAL
                 new = None

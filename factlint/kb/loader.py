@@ -57,6 +57,20 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
 
+_PERIODS: dict[str, Period] = {}  # a KB's dates repeat (one tenure ends the day the next starts)
+
+
+def _period(value: Any) -> Period:
+    """:func:`parse_period`, memoised for strings (an error is raised each time)."""
+    if value.__class__ is not str:
+        return parse_period(value)
+    got = _PERIODS.get(value)
+    if got is None:
+        got = parse_period(value)
+        if len(_PERIODS) < 200_000:
+            _PERIODS[value] = got
+    return got
+
 
 def kb_files(source: Path, errors: list[KnowledgeBaseError] | None = None) -> list[Path]:
     """The YAML files of one KB source, sorted by path (symbolically linked
@@ -338,8 +352,8 @@ def _safe_range(h: dict[str, Any]) -> tuple[Any, Any] | None:
     import datetime as dt
 
     try:
-        start = parse_period(h["from"]).start
-        end = parse_period(h["to"]).end if h.get("to") is not None else dt.date.max
+        start = _period(h["from"]).start
+        end = _period(h["to"]).end if h.get("to") is not None else dt.date.max
     except (ValueError, KeyError):
         return None
     return start, end
@@ -378,14 +392,14 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                 reader.error(f"unknown person {shown(person)} in holders of {oid}", origin.path, origin.line)
                 continue
             try:
-                start = parse_period(h["from"])
+                start = _period(h["from"])
             except ValueError as exc:
                 reader.error(f"bad 'from' date of {person} in {oid}: {exc}", origin.path, origin.line)
                 continue
             end: Period | None = None
             if h.get("to") is not None:
                 try:
-                    end = parse_period(h["to"])
+                    end = _period(h["to"])
                 except ValueError as exc:
                     reader.error(f"bad 'to' date of {person} in {oid}: {exc}", origin.path, origin.line)
                     continue

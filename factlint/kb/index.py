@@ -49,12 +49,12 @@ class NameForm(NamedTuple):
 def _split(person: Person, text: str, kind: str) -> NameForm:
     k = keys(text)
     fam = keys(person.family) if person.family else ()
-    canon = keys(person.name)
     if fam:
         for i in range(len(k) - len(fam) + 1):
             if k[i : i + len(fam)] == fam:
                 return NameForm(person.id, text, kind, k, k[:i] + k[i + len(fam):], fam, i == 0 and len(k) > len(fam), i)
         # A transliterated alias: put the family part where the canonical name has it.
+        canon = keys(person.name)
         first = canon[: len(fam)] == fam and len(canon) > len(fam)
         n = len(fam)
         if first:

@@ -29,23 +29,13 @@ from array import array
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from factlint.dates import Period, parse_period
 from factlint.kb.index import END, KBIndex, NameForm
-from factlint.kb.model import KnowledgeBase, Office, Origin, Person, Tenure
+from factlint.kb.loader import period as _period
+from factlint.kb.model import Office, Origin, Person, Tenure
 
 _MARSHAL, _PICKLE = b"m", b"p"
 _PERSON_FIELDS = tuple(f.name for f in dataclasses.fields(Person))
 _OFFICE_FIELDS = tuple(f.name for f in dataclasses.fields(Office))
-_PERIODS: dict[str, Period] = {}  # a Period is determined by its text: decoded once each
-
-
-def _period(text: str) -> Period:
-    p = _PERIODS.get(text)
-    if p is None:
-        p = _PERIODS[text] = parse_period(text)
-    return p
-
-
 class _Plain(Exception):
     """A value that does not encode plainly: the record is pickled instead."""
 
@@ -263,18 +253,19 @@ def pack(index: KBIndex) -> KBIndex:
     offices = Offices(files)
     offices.update(offices_raw)
 
-    forms: list[NameForm] = []
-    number: dict[int, int] = {}
+    # Every form is one of its person's; numbered in that order.
+    forms = [nf for nfs in index.forms_by_person.values() for nf in nfs]
+    number = {id(nf): i for i, nf in enumerate(forms)}
 
     def ids(nfs: list[NameForm]) -> tuple[int, ...]:
-        out = []
-        for nf in nfs:
-            i = number.get(id(nf))
-            if i is None:
-                i = number[id(nf)] = len(forms)
-                forms.append(nf)
-            out.append(i)
-        return tuple(out)
+        try:
+            return tuple(map(number.__getitem__, map(id, nfs)))
+        except KeyError:  # a form that is no person's (none today): numbered now
+            for nf in nfs:
+                if id(nf) not in number:
+                    number[id(nf)] = len(forms)
+                    forms.append(nf)
+            return tuple(number[id(nf)] for nf in nfs)
 
     def form_lists(table: dict[Any, list[NameForm]]) -> list[tuple[Any, bytes]]:
         return [(k, marshal.dumps(ids(v))) for k, v in table.items()]

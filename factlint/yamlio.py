@@ -203,6 +203,7 @@ def _load_plain(text: str) -> Any:
         # Each open collection: [container, is a mapping, its pending key or _GENERAL, that key's line]
         stack: list[list[Any]] = []
         root: Any = _GENERAL
+        new: LocDict | LocList | None
         while True:
             event = get()
             cls = event.__class__
@@ -219,12 +220,15 @@ def _load_plain(text: str) -> Any:
             elif cls is map_start or cls is seq_start:
                 if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                     return _GENERAL
-                new = value = LocDict() if cls is map_start else LocList()
-                value.line = event.start_mark.line + 1
                 if cls is map_start:
-                    value.key_lines = {}
+                    mapping = LocDict()
+                    mapping.key_lines = {}
+                    new = value = mapping
                 else:
-                    value.item_lines = []
+                    sequence = LocList()
+                    sequence.item_lines = []
+                    new = value = sequence
+                value.line = event.start_mark.line + 1
             elif cls is map_end or cls is seq_end:
                 stack.pop()
                 continue

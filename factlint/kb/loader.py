@@ -59,6 +59,20 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
 
+_PERIODS: dict[str, Period] = {}  # a KB's dates repeat (one tenure ends the day the next starts)
+
+
+def period(value: Any) -> Period:
+    """:func:`parse_period`, memoised for strings (an error is raised each time)."""
+    if value.__class__ is not str:
+        return parse_period(value)
+    got = _PERIODS.get(value)
+    if got is None:
+        got = parse_period(value)
+        if len(_PERIODS) < 200_000:
+            _PERIODS[value] = got
+    return got
+
 
 def kb_files(source: Path, errors: list[KnowledgeBaseError] | None = None) -> list[Path]:
     """The YAML files of one KB source, sorted by path (symbolically linked
@@ -148,8 +162,7 @@ class _Reader:
         as_of = None
         if "as_of" in meta:
             try:
-                period = parse_period(meta["as_of"])
-                as_of = period.end
+                as_of = parse_period(meta["as_of"]).end
             except ValueError as exc:
                 self.error(f"meta.as_of: {exc}", path, meta.line_of("as_of"))
         complete_from = None
@@ -177,8 +190,9 @@ class _Reader:
         path = origin.path
         ok = True
         data: dict[str, Any] = {}
+        key_lines = getattr(item, "key_lines", {})
         for key, value in item.items():
-            line = item.line_of(key)
+            line = key_lines.get(key, item.line)
             kind = kinds.get(key)
             if kind is None:
                 what = SINGULAR[section]
@@ -252,7 +266,7 @@ class _Reader:
             if not isinstance(h, LocDict):
                 self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, hline)
                 continue
-            bad = [k for k in h if k not in HOLDER_KEYS]
+            bad = () if HOLDER_KEYS.issuperset(h) else [k for k in h if k not in HOLDER_KEYS]
             for k in bad:
                 self.error(f"unknown key {shown(k)} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
             if "person" not in h or not isinstance(h["person"], str):
@@ -350,8 +364,8 @@ def _safe_range(h: dict[str, Any]) -> tuple[Any, Any] | None:
     import datetime as dt
 
     try:
-        start = parse_period(h["from"]).start
-        end = parse_period(h["to"]).end if h.get("to") is not None else dt.date.max
+        start = period(h["from"]).start
+        end = period(h["to"]).end if h.get("to") is not None else dt.date.max
     except (ValueError, KeyError):
         return None
     return start, end
@@ -390,14 +404,14 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                 reader.error(f"unknown person {shown(person)} in holders of {oid}", origin.path, origin.line)
                 continue
             try:
-                start = parse_period(h["from"])
+                start = period(h["from"])
             except ValueError as exc:
                 reader.error(f"bad 'from' date of {person} in {oid}: {exc}", origin.path, origin.line)
                 continue
             end: Period | None = None
             if h.get("to") is not None:
                 try:
-                    end = parse_period(h["to"])
+                    end = period(h["to"])
                 except ValueError as exc:
                     reader.error(f"bad 'to' date of {person} in {oid}: {exc}", origin.path, origin.line)
                     continue

@@ -131,7 +131,7 @@ def _family_alone(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> tuple
         return a, None
     if b < v.n and toks[b].key in NAME_SUFFIXES:
         return a, Namesake(b + 1)
-    return a, Reading(K.FAMILY, a, b, tuple(dict.fromkeys(f.person for f in ix.by_family[run])))
+    return a, Reading(K.FAMILY, a, b, ix.family_persons(run))
 
 
 def not_a_person(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:

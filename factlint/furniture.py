@@ -10,9 +10,12 @@ claim, are left out of the checked text as code is (each character becomes
   2020", "A post shared by Ana Smith (@anasmith) on May 1, 2020 at 9:00am
   PDT") and its text, the whole sentences right before the signature that
   fit in the platform's limit (``tuning.TWEET_CHARS``, ``POST_CHARS``). A
-  tweet signature that stands alone in its paragraph signs the end of the
-  paragraph before, unless that paragraph ends with a colon ("She wrote:"
-  is the paper introducing the post);
+  tweet that fills its paragraph (a tweet of several lines) begins with the
+  last line of the paragraph before if that fits in the same limit and
+  reads as a post's line, not the paper's prose: no sentence's end mark
+  ("Feel safer"), or a hashtag, a handle or an emoji. Not when that
+  paragraph ends with a colon ("She wrote:" introduces the post) or the
+  post repeats it (the paper quoting the post);
 * a **picture credit** ("Photograph: A. Smith/Agency", "(AP Photo/A.
   Smith)", "A. Smith/Getty Images");
 * a **byline** paragraph ("By Ana Smith and Li Wei, Agency").
@@ -38,7 +41,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factlint import tuning
-from factlint.lexicon import CAPTION_WORDS, CREDIT_MARKERS, PICTURE_AGENCIES, RELATED_MARKERS
+from factlint.lexicon import ABBREVIATIONS, CAPTION_WORDS, CREDIT_MARKERS, PICTURE_AGENCIES, RELATED_MARKERS
 
 if TYPE_CHECKING:
     from factlint.document import Segment
@@ -90,6 +93,9 @@ _BYLINE = re.compile(rf"By[ \t]+{_PART}(?:(?:,[ \t]+|[ \t]+and[ \t]+|[ \t]*&[ \t
 # Where a sentence may begin: after its end mark (and closing quotes), or a link.
 _BOUNDARY = re.compile(r"(?:[.!?\u2026][\"'\u201d\u2019)\]]*|pic\.twitter\.com/\w+|https?://\S+)\s+")
 _BLANKS = re.compile(r"\s+")
+# What marks a line as a post's: a hashtag, a handle, an emoji or a pictograph.
+_POST_MARK = re.compile(r"(?<![\w.])[#@]\w|[\u2600-\u27bf\U0001f000-\U0001faff]")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]")
 _LINK = re.compile(r"pic\.twitter\.com/\w+|https?://\S+")
 _PREFILTER = ("(@", "post shared", "/", "|", "By ", "ead more", "EAD MORE", "elated", "ELATED", *CREDIT_MARKERS)
 
@@ -111,9 +117,27 @@ def _plain_length(text: str) -> int:
     return len(_BLANKS.sub(" ", text.replace(BARRIER, "")))
 
 
+def _fits(text: str, budget: int) -> int:
+    """What is left of *budget* after *text* (blanks at its ends not counted), or -1."""
+    used = weight(text.strip())
+    return budget - used if used <= budget else -1
+
+
 def _starts(text: str, floor: int, end: int) -> list[int]:
-    """Where a sentence may begin in text[floor:end], in order."""
-    return [floor] + [m.end() for m in _BOUNDARY.finditer(text, floor, end) if m.end() < end]
+    """Where a sentence may begin in text[floor:end], in order: not after
+    an abbreviation or an initial ("Mr. Smith", "10 a.m. EST", "A. Smith")."""
+    out = [floor]
+    for m in _BOUNDARY.finditer(text, floor, end):
+        if m.end() >= end:
+            break
+        if text[m.end()].islower():
+            continue  # '"Go!" she said': the sentence goes on
+        word = text[max(floor, m.start() - 5):m.start()].rsplit(None, 1)[-1:] or [""]
+        stem = word[0].lstrip("(\"“").rstrip(".").casefold()
+        if text[m.start()] == "." and (len(stem) <= 1 or stem in ABBREVIATIONS or "." in stem):
+            continue
+        out.append(m.end())
+    return out
 
 
 def _back(text: str, floor: int, end: int, budget: int, forced: bool) -> tuple[int, int]:
@@ -121,9 +145,9 @@ def _back(text: str, floor: int, end: int, budget: int, forced: bool) -> tuple[i
     fits in *budget*, and the budget left over; if none fits, (when
     *forced*) the first word start within the budget, else *end*."""
     for s in _starts(text, floor, end):
-        used = weight(text[s:end])
-        if used <= budget:
-            return s, budget - used
+        left = _fits(text[s:end], budget)
+        if left >= 0:
+            return s, left
     if not forced:
         return end, 0
     s = max(floor, end - budget)
@@ -136,10 +160,10 @@ def _caption_start(text: str, floor: int, end: int) -> int:
     """Where the caption before a credit at *end* begins: all the text since
     *floor* if it fits in ``tuning.CAPTION_CHARS`` (a caption paragraph),
     else the last sentence, if that fits."""
-    if weight(text[floor:end]) <= tuning.CAPTION_CHARS:
+    if _fits(text[floor:end], tuning.CAPTION_CHARS) >= 0:
         return floor
     last = _starts(text, floor, end)[-1]
-    return last if weight(text[last:end]) <= tuning.CAPTION_CHARS else end
+    return last if _fits(text[last:end], tuning.CAPTION_CHARS) >= 0 else end
 
 
 # -- one segment ---------------------------------------------------------------------------
@@ -193,10 +217,10 @@ def pieces(text: str) -> tuple[list[Piece], int]:
             continue  # inside a piece already found
         if kind == Kind.POST:
             budget = tuning.TWEET_CHARS if text[s] != "A" else tuning.POST_CHARS
-            b, _ = _back(text, floor, s, budget, forced=True)
+            b, left = _back(text, floor, s, budget, forced=True)
             out.append(Piece(Kind.POST, b, e))
-            # a signature alone: the post's text is in the paragraph before
-            carry = budget if floor == 0 and not text[:s].strip() and budget == tuning.TWEET_CHARS else 0
+            # the whole paragraph is the post: it may begin in the paragraph before
+            carry = left if b == 0 and budget == tuning.TWEET_CHARS else 0
         elif kind == Kind.CREDIT:
             b = _caption_start(text, floor, s)
             if b < s:
@@ -221,9 +245,9 @@ def mark(segments: Sequence[Segment]) -> list[Segment]:
     """*segments* with their furniture marked."""
     found = [pieces(seg.text) for seg in segments]
     extra: dict[int, Piece] = {}
-    for i, (_, carry) in enumerate(found):
+    for i, (own, carry) in enumerate(found):
         if carry > 0 and i > 0 and _adjacent(segments[i - 1], segments[i]):
-            b = _carried(segments[i - 1].text, found[i - 1][0], carry)
+            b = _carried(segments[i - 1].text, found[i - 1][0], segments[i].text[: own[0].end], carry)
             if b >= 0:
                 extra[i - 1] = Piece(Kind.POST, b, len(segments[i - 1].text))
     out = []
@@ -233,21 +257,38 @@ def mark(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
-def _carried(prev: str, its: list[Piece], budget: int) -> int:
-    """Where the text of a post whose signature stands alone begins in the
-    paragraph before, or -1: the sentences at its end that fit in *budget*,
-    unless that paragraph ends with a colon (the paper introducing the post)."""
+def _carried(prev: str, its: list[Piece], post: str, budget: int) -> int:
+    """Where a post that fills its own paragraph begins in the paragraph
+    before, or -1: that paragraph's last sentence, if it fits in *budget*
+    and reads as a line of a post (no sentence's end mark, or a hashtag, a
+    handle or an emoji), unless the paragraph ends with a colon (the paper
+    introducing the post) or the post repeats it (the paper quoting it).
+    A signature alone signs the sentences before it that fit in *budget*."""
     end = len(prev.rstrip())
     if prev[:end].endswith(":"):
         return -1
     floor = max((p.end for p in its), default=0)
-    b, _ = _back(prev, floor, end, budget, forced=False)
-    return -1 if b >= end else b
+    if not _TWEET.sub("", post).strip():  # a signature alone: its text is all before it
+        b, _ = _back(prev, floor, end, budget, forced=True)
+        return b if b < end else -1
+    starts = _starts(prev, floor, end)
+    line = prev[starts[-1]:end].strip()
+    if not line or _fits(line, budget) < 0:
+        return -1
+    if line.rstrip("\"'\u201d\u2019)")[-1:] in ".!?\u2026" and not _POST_MARK.search(line):
+        return -1  # a sentence of prose, as the paper writes: not a line of a post
+    # the paper quoting the post: a sentence or a quotation of the paragraph is in it
+    said = [prev[x:y] for x, y in zip(starts, [*starts[1:], end])] + _QUOTED.findall(prev, floor, end)
+    words = " ".join(post.split())
+    quoted = (" ".join(x.split()).strip("\"\u201c\u201d ") for x in said)
+    if any(len(q) >= tuning.MIN_QUOTED_CHARS and q in words for q in quoted):
+        return -1
+    return starts[-1]
 
 
 def _adjacent(a: Segment, b: Segment) -> bool:
-    """Two paragraphs one after the other (a blank line between), outside tables."""
-    return a.row < 0 and b.row < 0 and a.lines[-1] < b.lines[0] <= a.lines[-1] + 2
+    """Two paragraphs one after the other (the segments are in order), outside tables."""
+    return a.row < 0 and b.row < 0 and a.lines[-1] < b.lines[0]
 
 
 def apply(seg: Segment, marks: list[Piece]) -> Segment:

@@ -70,6 +70,9 @@ LINK_CHARS = 23
 # in this many characters; a related link's headline, in this many.
 CAPTION_CHARS = 300
 HEADLINE_CHARS = 200
+# The paper quotes an embedded post when the paragraph before it holds a
+# sentence or a quotation of the post of at least this many characters.
+MIN_QUOTED_CHARS = 8
 # A byline ("By Ana Smith and Li Wei, Agency") has at most this many words.
 BYLINE_WORDS = 12
 

@@ -64,13 +64,39 @@ def test_a_paragraph_that_introduces_a_post_is_the_papers() -> None:
     assert checked(draft) == ["Joe Biden wrote:", ""]
 
 
-def test_a_post_with_text_of_its_own_does_not_reach_into_the_paragraph_before() -> None:
-    draft = "Attacks this year:\n\nOstoria, 1/8/17\n\nNice day. — Ana Lee (@analee) May 1, 2024\n"
-    assert checked(draft) == ["Attacks this year:", "Ostoria, 1/8/17", ""]
+def test_a_post_of_several_lines_begins_in_the_paragraph_before() -> None:
+    draft = "Attacks this year:\n\nOstoria, 1/8/17\n\nNice, 7/14/16 — Ana Lee (@analee) May 1, 2024\n"
+    assert checked(draft) == ["Attacks this year:", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("before", "carried"),
+    [
+        ("The paper wrote this. Feel safer", True),          # a line, not a sentence
+        ("The paper wrote this. Vote now #Ostoria.", True),  # a hashtag
+        ("The paper wrote this. Go, team \u2714", True),     # a pictograph
+        ("The paper wrote this. Ana Lee said so on Friday.", False),  # the paper's prose
+    ],
+)
+def test_a_post_filling_its_paragraph_begins_with_the_line_before(before: str, carried: bool) -> None:
+    draft = f"{before}\n\nA short post. — Ana Lee (@analee) May 1, 2024\n"
+    assert checked(draft)[0] == ("The paper wrote this." if carried else before)
+
+
+def test_a_post_reaches_back_only_within_its_limit() -> None:
+    long_post = "A post of many words. " * 12
+    draft = f"Feel safer and much happier now\n\n{long_post}— Ana Lee (@analee) May 1, 2024\n"
+    assert checked(draft) == ["Feel safer and much happier now", ""]  # 31 characters more than 280
+
+
+def test_a_paragraph_the_post_repeats_is_the_paper_quoting_it() -> None:
+    draft = ('"Great day in Ostoria!" she wrote.\n\n'
+             "Great day in Ostoria! — Ana Lee (@analee) May 1, 2024\n")
+    assert checked(draft) == ['"Great day in Ostoria!" she wrote.', ""]
 
 
 def test_names_in_a_post_are_not_the_papers(kb: KBIndex) -> None:
-    draft = ("US President Joe Biden spoke.\n\n"
+    draft = ("US President Joe Biden spoke on Friday and wrote:\n\n"
              "Thanks to President Joe Blinken! — Ana Lee (@analee) May 1, 2024\n")
     assert links(kb, draft) == [("Joe Biden", "US President")]
 

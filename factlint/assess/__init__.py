@@ -54,7 +54,7 @@ class Assessor:
     def assess(self, m: Mention) -> Verdict | None:
         """Which judgement applies to the mention, the most specific first."""
         if m.kind == "conflated":
-            return people.conflated(self.ix, self.persons_in_doc, m)
+            return people.conflated(self.ix, self.persons_in_doc, m, self.full_in_doc)
         if m.kind == "unknown":
             return tenure.unknown(self.ix, m) if m.title is not None else None
         if m.kind == "near":

@@ -97,7 +97,13 @@ _BLANKS = re.compile(r"\s+")
 _POST_MARK = re.compile(r"(?<![\w.])[#@]\w|[\u2600-\u27bf\U0001f000-\U0001faff]")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]")
 _LINK = re.compile(r"pic\.twitter\.com/\w+|https?://\S+")
-_PREFILTER = ("(@", "post shared", "/", "|", "By ", "ead more", "EAD MORE", "elated", "ELATED", *CREDIT_MARKERS)
+# Cheap tests of a paragraph before each pattern runs: most have none of it.
+_AGENCY_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, PICTURE_AGENCIES))})\b")
+_RELATED_WORDS = ("ead more", "EAD MORE", "ead More", "elated", "ELATED")
+# ... and of a paragraph in lower case: one of these, or "By " opening it, or it holds no furniture
+_TRIGGERS = tuple(dict.fromkeys(("(@", "/", "|", "read more", "related", *CAPTION_WORDS,
+                                 *(m.split()[0].lower() for m in CREDIT_MARKERS))))
+_CREDIT_WORD = re.compile("|".join(map(re.escape, CREDIT_MARKERS)))
 
 
 # -- lengths and sentences -------------------------------------------------------------
@@ -185,29 +191,36 @@ def _credit(text: str, m: re.Match[str], marked: bool) -> int:
 
 def _signatures(text: str) -> Iterator[tuple[Kind, int, int]]:
     """Embedded posts' signatures, credits and related-link markers, in any order."""
-    for rx, kind in ((_TWEET, Kind.POST), (_POST, Kind.POST)):
-        for m in rx.finditer(text):
-            yield kind, m.start(), m.end()
-    for rx, marked in ((_MARKED_CREDIT, True), (_BARE_CREDIT, False)):
+    if "(@" in text:
+        for rx in (_TWEET, _POST):
+            for m in rx.finditer(text):
+                yield Kind.POST, m.start(), m.end()
+    credits = []
+    if _CREDIT_WORD.search(text):
+        credits.append((_MARKED_CREDIT, True))
+    if ("/" in text or "|" in text) and _AGENCY_WORD.search(text):
+        credits.append((_BARE_CREDIT, False))
+    for rx, marked in credits:
         for m in rx.finditer(text):
             end = _credit(text, m, marked)
             if end > m.start():
                 yield Kind.CREDIT, m.start(), end
-    for rx in (_RELATED_OPEN, _RELATED_CLOSE):
-        for m in rx.finditer(text):
-            yield Kind.RELATED, m.start(), m.end()
+    if any(w in text for w in _RELATED_WORDS):
+        for rx in (_RELATED_OPEN, _RELATED_CLOSE):
+            for m in rx.finditer(text):
+                yield Kind.RELATED, m.start(), m.end()
 
 
 def pieces(text: str) -> tuple[list[Piece], int]:
     """The furniture of one paragraph, in order, and the tweet budget left
     where a tweet's text reaches the paragraph's start (0: none)."""
     low = text.lower()
-    if not any(w in text for w in _PREFILTER) and not any(w in low for w in CAPTION_WORDS):
+    if not (text.lstrip().startswith("By ") or any(w in low for w in _TRIGGERS)):
         return [], 0
-    if _GALLERY.search(low):
+    if any(w in low for w in CAPTION_WORDS) and _GALLERY.search(low):
         return [Piece(Kind.CAPTION, 0, len(text))], 0
-    bl = _BYLINE.fullmatch(text.strip())
-    if bl is not None and len(text.split()) <= tuning.BYLINE_WORDS:
+    head = text.lstrip()
+    if head.startswith("By ") and len(text.split()) <= tuning.BYLINE_WORDS and _BYLINE.fullmatch(head.rstrip()):
         return [Piece(Kind.BYLINE, 0, len(text))], 0
     out: list[Piece] = []
     carry = 0

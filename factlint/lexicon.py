@@ -163,6 +163,19 @@ university college""".split())
 # A. Smith/Agency") or calls it a "file photo" is a caption.
 CAPTION_WORDS = ("caption", "photo", "photograph", "image", "slide", "picture")
 
+# -- furniture: the parts of a page that are not the paper's prose (factlint.furniture)
+# Words that open a picture credit ("Photograph: A. Smith/Agency").
+CREDIT_MARKERS = ("Photograph", "Photo", "Illustration", "Composite", "Image", "Picture", "Graphic", "Credit",
+                  "Photo credit", "Photograph by", "Photo by", "Illustration by", "Picture by")
+# Picture agencies: the part of a credit after "/" or "|" ("A. Smith/Getty
+# Images", "AP Photo/A. Smith"); first words only, as written.
+PICTURE_AGENCIES = ("AP", "AFP", "Reuters", "Getty", "EPA", "Shutterstock", "Rex", "PA", "Bloomberg",
+                    "Anadolu", "NurPhoto", "Sipa", "SOPA", "LightRocket", "ZUMA", "Zuma", "Xinhua", "Tass", "TASS",
+                    "Sputnik", "Alamy", "Corbis", "UPI", "Redux", "Pool", "Polaris", "Abaca", "Associated",
+                    "Agence", "Kyodo", "Yonhap", "WireImage", "Contributor", "Handout", "Courtesy")
+# "Read more: <headline>" and "<headline> Read more": a link to another article.
+RELATED_MARKERS = ("Read more", "READ MORE", "Related", "RELATED", "Read More")
+
 # Words before a plural family name: "the Smiths" are a family, not a
 # misspelling of Smith.
 PLURAL_FAMILY_BEFORE = frozenset(("the",))

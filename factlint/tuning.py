@@ -58,6 +58,24 @@ FRONTED_REACH = 2
 # "Several years later", "a few years later": this many years, inclusive.
 SOME_YEARS = (2, 9)
 
+# -- furniture: embedded posts, picture credits and captions (factlint.furniture)
+# An embedded post's text is the whole sentences right before its signature
+# that fit in the platform's limit (a tweet: 280 characters, a link counted
+# as 23, an attached picture's link as none); a tweet's may begin in the
+# paragraphs before, an Instagram post's stays in its own paragraph.
+TWEET_CHARS = 280
+POST_CHARS = 2200
+LINK_CHARS = 23
+# A caption is the whole sentences right before its picture credit that fit
+# in this many characters; a related link's headline, in this many.
+CAPTION_CHARS = 300
+HEADLINE_CHARS = 200
+# The paper quotes an embedded post when the paragraph before it holds a
+# sentence or a quotation of the post of at least this many characters.
+MIN_QUOTED_CHARS = 8
+# A byline ("By Ana Smith and Li Wei, Agency") has at most this many words.
+BYLINE_WORDS = 12
+
 # -- near misses: a misspelling of a KB person, or someone the KB does not know?
 # A near miss (a letter or so off a known name) is reported as a misspelling
 # only if the evidence that the KB person is meant adds up to NEAR_THRESHOLD

@@ -24,12 +24,10 @@ is nobody's name (kept as :class:`Loose` for the family-slip check).
 """
 from __future__ import annotations
 
-import re
-
 from factlint.dates import Period
 from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
-from factlint.lexicon import ABBREVIATIONS, CAPTION_WORDS, HONORIFICS, PLURAL_FAMILY_BEFORE
+from factlint.lexicon import ABBREVIATIONS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
 from factlint.mentions.party import narrowed, party_tag
@@ -43,22 +41,6 @@ from factlint.tuning import APPOSITION_OPENERS, MIN_SLIP_LENGTH
 # What a link gives: the mention it makes (None: none) and the token to read on from.
 Link = tuple[Mention | None, int]
 
-# "Caption 5 of 20", "Photo: A. Smith", "file photo": the marks of a caption
-# (see scan_segment), matched in lower case; the words alone are a fast prefilter
-_WORDS = "|".join(CAPTION_WORDS)
-_CAPTION = re.compile(rf"(?<![a-z])(?:{_WORDS})(?:s?\s+\d+\s+of\s+\d|:)|file (?:{_WORDS})")
-_CAPTION_PREFILTER = tuple(w for w in CAPTION_WORDS if not any(x != w and x in w for x in CAPTION_WORDS))
-
-
-def is_caption(text: str) -> bool:
-    """*text* is (or holds) the caption of a picture."""
-    low = text.lower()
-    for word in _CAPTION_PREFILTER:
-        if word in low:
-            return _CAPTION.search(low) is not None
-    return False
-
-
 def _abbreviated(v: Tokens, end: int) -> bool:
     """The title before token *end* is an abbreviation and its period ("Sen. Ana Smith")."""
     return v.toks[end - 1].key in ABBREVIATIONS and v.gaps[end].translate(NO_MARKUP) in (". ", ".\n")
@@ -67,12 +49,13 @@ def _abbreviated(v: Tokens, end: int) -> bool:
 class _Linker:
     """Links one segment. Created per segment; holds no state between them."""
 
-    __slots__ = ("ix", "v", "seg_no", "clock", "loose", "captions")
+    __slots__ = ("ix", "v", "seg_no", "clock", "loose", "undated")
 
-    def __init__(self, ix: KBIndex, v: Tokens, seg_no: int, clock: Clock, captions: bool = False) -> None:
+    def __init__(self, ix: KBIndex, v: Tokens, seg_no: int, clock: Clock,
+                 undated: tuple[tuple[int, int], ...] = ()) -> None:
         self.ix, self.v, self.seg_no, self.clock = ix, v, seg_no, clock
         self.loose: list[Loose] = []
-        self.captions = captions  # a photo gallery's captions: titles are of the picture's unknown date
+        self.undated = undated  # captions, related headlines: titles are of another, unknown date
 
     def scan(self) -> list[Mention]:
         """The resolver: at each candidate token, the title link, else the name link (see above)."""
@@ -201,9 +184,9 @@ class _Linker:
     def mention(self, got: Reading, title: Title | None, first: int = -1, last: int = -1) -> Mention:
         """The mention of *got* with *title*; tokens [first, last) cover both (the name alone by default)."""
         v, s, e, form = self.v, got.start, got.end, got.form
-        if self.captions:
-            title = None
         start, end = v.toks[s].start, v.toks[e - 1].end
+        if self.undated and any(a <= start < b for a, b in self.undated):
+            title = None
         when, explicit = self.clock.when(s)
         family_text = ""
         if form is not None and got.kind == MentionKind.NAME:
@@ -221,10 +204,11 @@ def scan_segment(ix: KBIndex, seg: Segment, seg_no: int, date: Period,
                  anchor: Period | None) -> tuple[list[Mention], list[Loose], Period | None]:
     """Mentions in segment *seg_no*, its loose words, and the last explicit time after it.
 
-    In a caption ("... Caption 5 of 20 ...", "... (Photo: A. Smith)", "FILE
-    PHOTO: ...") names are checked but titles are not joined to them: a
-    caption describes the moment of its picture, which it rarely dates."""
+    In the segment's undated furniture (a caption, a related article's
+    headline: :mod:`factlint.furniture`) names are checked but titles are not
+    joined to them: a caption describes the moment of its picture, which it
+    rarely dates."""
     v = Tokens(seg.text)
     clock = Clock(v, date, anchor)
-    linker = _Linker(ix, v, seg_no, clock, is_caption(seg.text))
+    linker = _Linker(ix, v, seg_no, clock, seg.undated)
     return linker.scan(), linker.loose, clock.after()

@@ -9,29 +9,31 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shutil
 import sys
-import traceback
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
 
-from factlint import __version__
+from factlint import __version__, parallel
 from factlint.baseline import load_baseline, new_findings
 from factlint.baseline import write_baseline as save_baseline
+from factlint.cli_exit import run_app
 from factlint.config import Config, find_config, load_config
 from factlint.dates import parse_day
 from factlint.engine import Linter, Settings, fails
-from factlint.errors import ConfigError, FactlintError, KnowledgeBaseErrors, shown
+from factlint.errors import ConfigError, shown
 from factlint.findings import SEVERITIES, FileError
-from factlint.fix import FixOutcome, fix_paths, unified_diff, write_fixes
+from factlint.fix import FixOutcome, unified_diff, write_fixes
 from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
+from factlint.parallel import Recipe, check_jobs
 from factlint.reporters import REPORTERS, Report
-from factlint.rules import load_rules, resolve_codes
+from factlint.rules import Rule, load_rules, resolve_codes
 from factlint.stdout import GuardedStdout, discard_unwritten
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -86,12 +88,18 @@ def _config(explicit: Path | None, paths: list[str]) -> Config:
     return load_config(found) if found else Config()
 
 
-def _load(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
-    paths = list(cfg.kb if cfg else []) + list(kb or [])
+def _kb_sources(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> tuple[list[Path], bool, bool]:
+    """(KB paths after the default KB, whether the default KB loads, whether the cache is used)."""
+    paths = [Path(p) for p in list(cfg.kb if cfg else []) + list(kb or [])]
     default = (cfg.default_kb if cfg else True) and not no_default
     if not default and not paths:
         raise ConfigError("no knowledge base: --no-default-kb needs at least one --kb")
-    return load_kb(paths, default=default, cache=not os.environ.get("FACTLINT_NO_CACHE"))
+    return paths, default, not os.environ.get("FACTLINT_NO_CACHE")
+
+
+def _load(kb: Sequence[str | Path] | None, no_default: bool, cfg: Config | None = None) -> KBIndex:
+    paths, default, cache = _kb_sources(kb, no_default, cfg)
+    return load_kb(paths, default=default, cache=cache)
 
 
 @app.command()
@@ -100,7 +108,7 @@ def check(
     kb: KbOpt = None,
     no_default_kb: NoDefaultOpt = False,
     date: Annotated[Optional[str], typer.Option(help="Check as of this date (YYYY-MM-DD); wins over front matter.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github (default: text; github under GitHub Actions).")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github, html (default: text; github under GitHub Actions).")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these codes, prefixes or rule names.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these codes, prefixes or rule names.")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward).")] = None,
@@ -109,12 +117,14 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing.")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this baseline file and exit.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Check drafts in this many processes (default: one per CPU for more than 32 drafts, else 1).")] = None,
 ) -> int:
     """Check drafts against the knowledge base."""
     targets = paths or ["."]
     for target in targets:
         _not_empty(target, "PATH")
     _not_empty(format, "--format")
+    check_jobs(jobs)
     cfg = _config(config, targets)
     fmt = format or os.environ.get("FACTLINT_FORMAT") or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in REPORTERS:
@@ -135,15 +145,17 @@ def check(
         base=cfg.base,
     )
     accepted = load_baseline(baseline) if baseline is not None else None
-    index = _load(kb, no_default_kb, cfg)
+    kb_paths, default_kb, cache = _kb_sources(kb, no_default_kb, cfg)
+    index = load_kb(kb_paths, default=default_kb, cache=cache)
     gc.freeze()  # the KB lives as long as the run: keep the collector from walking it again and again
     linter = Linter(index, rules, settings)
+    run = Run(linter, Recipe(tuple(kb_paths), default_kb, cache, rules, settings), jobs)
     fix_errors: list[FileError] = []
     if diff:
-        return _show_diff(linter, targets)
+        return _show_diff(run, targets)
     if fix:
-        fix_errors = _apply_fixes(linter, targets)
-    result = linter.lint_paths(targets)
+        fix_errors = _apply_fixes(run, targets)
+    result = parallel.lint_paths(run.linter, run.recipe, targets, jobs, sys.stderr)
     result.errors[:0] = fix_errors
     if write_baseline is not None:
         n = save_baseline(write_baseline, result.findings)
@@ -161,8 +173,20 @@ def check(
     return 1 if fails(result, threshold) else 0
 
 
-def _apply_fixes(linter: Linter, targets: list[str]) -> list[FileError]:
-    outcomes, _unreadable = fix_paths(linter, targets)  # the lint run that follows reports these
+@dataclass(frozen=True)
+class Run:
+    """One check run: the linter, how a --jobs worker rebuilds it, and --jobs."""
+
+    linter: Linter
+    recipe: Recipe
+    jobs: int | None
+
+    def fixes(self, targets: list[str]) -> tuple[list[FixOutcome], list[FileError]]:
+        return parallel.fix_paths(self.linter, self.recipe, targets, self.jobs, sys.stderr)
+
+
+def _apply_fixes(run: Run, targets: list[str]) -> list[FileError]:
+    outcomes, _unreadable = run.fixes(targets)  # the lint run that follows reports these
     errors = write_fixes(outcomes)
     failed = {e.path for e in errors}
     done = [o for o in outcomes if o.changed and o.shown not in failed]
@@ -183,8 +207,8 @@ def _report_skipped(outcomes: list[FixOutcome]) -> None:
         print(f"factlint: left {total} fixable problem{'s' if total != 1 else ''} for an editor ({detail})", file=sys.stderr)
 
 
-def _show_diff(linter: Linter, targets: list[str]) -> int:
-    outcomes, errors = fix_paths(linter, targets)
+def _show_diff(run: Run, targets: list[str]) -> int:
+    outcomes, errors = run.fixes(targets)
     changed = [o for o in outcomes if o.changed]
     for o in changed:
         sys.stdout.write(unified_diff(o))
@@ -197,6 +221,41 @@ def _show_diff(linter: Linter, targets: list[str]) -> int:
     if errors:
         return 2
     return 1 if changed else 0
+
+
+def _config_settings(cfg: Config, rules: dict[str, Rule]) -> Settings:
+    """What a config sets, with no command-line option on top (for ``serve``)."""
+    where = str(cfg.path)
+    return Settings(
+        select=resolve_codes(cfg.select, rules, where) if cfg.select is not None else None,
+        ignore=resolve_codes(cfg.ignore, rules, where),
+        enable=resolve_codes(cfg.enable, rules, where),
+        severities={c: s for code, s in cfg.severity.items() for c in resolve_codes([code], rules, where)},
+        per_file_ignores=[(g, resolve_codes(codes, rules, where)) for g, codes in cfg.per_file_ignores.items()],
+        config_date=cfg.date,
+        base=cfg.base,
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(show_default=False, help="Address to listen on (default: 127.0.0.1, loopback only; read the README before exposing it).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(show_default=False, help="Port to listen on (default: 8177; 0: any free port).")] = 8177,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    config: Annotated[Optional[Path], typer.Option(help="Config file (default: .factlint.yaml or pyproject.toml, found upward from here).")] = None,
+) -> int:
+    """Serve a local web page and HTTP API that check drafts (POST /api/check)."""
+    from factlint.serve.api import Checker
+    from factlint.serve.server import bind, run
+
+    sock = bind(host, port)  # a bad host or a port in use is an error before the KB loads
+    with sock:
+        cfg = _config(config, [])
+        rules = load_rules(cfg.rules)
+        index = _load(kb, no_default_kb, cfg)  # once, at start-up
+        gc.freeze()
+        return run(Checker(index, rules, _config_settings(cfg, rules)), sock, host)
 
 
 @app.command("rules")
@@ -256,11 +315,30 @@ def kb_check(kb: KbOpt = None, no_default_kb: NoDefaultOpt = False) -> int:
 
 
 @kb_app.command("stats")
-def kb_stats(kb: KbOpt = None, no_default_kb: NoDefaultOpt = False) -> int:
-    """Counts by jurisdiction and the oldest and newest as_of dates."""
-    from factlint.kb_report import stats
+def kb_stats(
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    offices: Annotated[bool, typer.Option("--offices", help="One row per office, not per jurisdiction.")] = False,
+    jurisdiction: Annotated[Optional[list[str]], typer.Option(
+        "--jurisdiction", "-j", help="Only this jurisdiction id (repeatable), e.g. us.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text (a table) or json.")] = "text",
+) -> int:
+    """Per jurisdiction (or office): counts, where the record of holders starts, and its as_of."""
+    from factlint.kb_stats import render_json, render_text, stats_data
 
-    print(stats(_load(kb, no_default_kb)))
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"--format must be text or json for kb stats, got {shown(fmt)}")
+    index = _load(kb, no_default_kb)
+    unknown = sorted(set(jurisdiction or ()) - set(index.kb.jurisdictions))
+    if unknown:
+        raise ConfigError(f"--jurisdiction: no jurisdiction {shown(unknown[0])} in the KB")
+    data = stats_data(index, jurisdiction or ())
+    if fmt == "json":
+        print(render_json(data))
+    else:
+        width = shutil.get_terminal_size((120, 24)).columns
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        print(render_text(data, offices=offices, width=max(width, 80), color=color))
     return 0
 
 
@@ -277,6 +355,14 @@ def kb_who(
     text, found = who(_load(kb, no_default_kb), name, _parse_date(on, "--on"))
     print(text)
     return 0 if found else 1
+
+
+@app.command("lsp")
+def lsp_cmd() -> int:
+    """Run a Language Server Protocol server on standard input and output (for editors)."""
+    from factlint.lsp import serve
+
+    return serve()
 
 
 @kb_app.command("import")
@@ -297,6 +383,27 @@ def kb_import(
     return 0
 
 
+@kb_app.command("update")
+def kb_update(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The KB directory (or file) to refresh, in place.")],
+    endpoint: Annotated[Optional[str], typer.Option(help="The SPARQL endpoint (default: https://query.wikidata.org/sparql).")] = None,
+    timeout: Annotated[Optional[float], typer.Option(help="Seconds one request may take (default: 60).")] = None,
+    kb: KbOpt = None,
+    no_default_kb: NoDefaultOpt = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
+) -> int:
+    """Refresh the offices of a KB that carry a wikidata id from Wikidata (needs the network)."""
+    from factlint import sparql, tuning
+    from factlint.kb import kb_sources
+    from factlint.kb_update import update
+
+    update(directory, endpoint=sparql.DEFAULT_ENDPOINT if endpoint is None else endpoint,
+           timeout=tuning.UPDATE_TIMEOUT if timeout is None else timeout,
+           base=kb_sources(kb or [], not no_default_kb), dry_run=dry_run,
+           say=print, warn=lambda msg: print(f"factlint: warning: {msg}", file=sys.stderr))
+    return 0
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
@@ -307,22 +414,6 @@ def _root(
     if version:
         print(f"factlint {__version__}")
         raise typer.Exit(0)
-
-
-def _click_modules() -> list[object]:
-    """click's exception classes: typer >= 0.20 vendors its own copy of click."""
-    mods: list[object] = [click.exceptions]
-    try:
-        from typer._click import exceptions as vendored  # type: ignore[import-not-found]
-
-        mods.append(vendored)
-    except ImportError:
-        pass
-    return mods
-
-
-def _classes(name: str) -> tuple[type[BaseException], ...]:
-    return tuple(getattr(m, name) for m in _click_modules() if isinstance(getattr(m, name, None), type))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -338,33 +429,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
-    try:
-        rv = app(args=args, prog_name="factlint", standalone_mode=False)
-        sys.stdout.flush()
-        return rv if isinstance(rv, int) else 0
-    except KnowledgeBaseErrors as exc:
-        for err in exc.errors:
-            print(f"factlint: {err}", file=sys.stderr)
-        return 2
-    except FactlintError as exc:
-        print(f"factlint: {exc}", file=sys.stderr)
-        return 2
-    except _classes("Exit") as exc:
-        return int(getattr(exc, "exit_code", 0) or 0)
-    except _classes("Abort"):
-        print("factlint: aborted", file=sys.stderr)
-        return 130
-    except _classes("ClickException") as exc:
-        exc.show(file=sys.stderr)  # type: ignore[attr-defined]
-        return int(getattr(exc, "exit_code", 2) or 2)
-    except BrokenPipeError:
-        return 0
-    except Exception:  # noqa: BLE001 - the last line of defence
-        if _DEBUG or "--debug" in args:
-            traceback.print_exc()
-        else:
-            print("factlint: internal error (a bug in factlint); run again with --debug for details", file=sys.stderr)
-        return 3
+    return run_app(app, args, _DEBUG)
 
 
 def entry() -> None:

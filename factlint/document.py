@@ -25,9 +25,9 @@ from markdown_it.rules_inline import StateInline
 from factlint.dates import check_day, parse_day
 from factlint.errors import DraftError, shown
 from factlint.fsio import MAX_DRAFT_BYTES, file_problem, read_bytes, read_stream
+from factlint.furniture import BARRIER, mark  # BARRIER stands in for excluded text
 from factlint.yamlio import LocDict, load_yaml_text
 
-BARRIER = "\x00"  # stands in for excluded text: no name or title spans it
 DATE_KEYS = ("date", "published", "published_at")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
@@ -45,6 +45,7 @@ class Segment:
     cols: tuple[int, ...]        # 0-based column of each piece's first character
     row: int = -1                # table row number in the draft (-1: not in a table)
     cell: int = -1               # cell number in that row
+    undated: tuple[tuple[int, int], ...] = ()  # captions, related headlines: no title joined (factlint.furniture)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at *offset*."""
@@ -321,7 +322,7 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
     date = front_matter_date(fm, path)
     src_lines = text.split("\n")
     if not markdown:
-        return Document(path, text, _plain_segments(src_lines), date, fm, _plain_directives(src_lines), False)
+        return Document(path, text, mark(_plain_segments(src_lines)), date, fm, _plain_directives(src_lines), False)
     body = "\n" * fm_lines + "\n".join(src_lines[fm_lines:])
     md = _parser(body)
     segments: list[Segment] = []
@@ -354,7 +355,7 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
             segments.append(seg)
             for start, html in env.get("_html", []):
                 directives.extend(_directives_in(html, seg.position(start)[0]))
-    return Document(path, text, segments, date, fm, directives, True)
+    return Document(path, text, mark(segments), date, fm, directives, True)
 
 
 def _plain_segments(src_lines: list[str]) -> list[Segment]:

@@ -93,7 +93,7 @@ class Linter:
             # not even as the first mention that later ones must match.
             mentions, loose = scan_document(doc, self.kb, date)
             ctx.mentions = [m for m in mentions if doc.segments[m.segment].position(m.start)[0] not in silenced]
-            assessor = Assessor(self.kb, ctx.mentions)
+            assessor = Assessor(self.kb, ctx.mentions, loose)
             ctx.verdicts = assessor.verdicts() + _family_slips(doc, ctx.mentions, loose)
         findings: list[Finding] = []
         for rule in rules:
@@ -118,19 +118,26 @@ class Linter:
     def lint_paths(self, paths: Sequence[str]) -> Result:
         result = Result()
         for shown, path in expand_paths(paths, result):
-            try:
-                if path is None:
-                    doc = read_stdin(getattr(sys.stdin, "buffer", None), shown)
-                else:
-                    doc = read_path(path, shown)
-            except DraftError as exc:
-                result.errors.append(FileError(exc.path or shown, exc.message, exc.line))
-                continue
-            result.files += 1
-            findings, errors = self.lint_document(doc)
+            checked, findings, errors = self.lint_file(shown, path)
+            result.files += checked
             result.findings.extend(findings)
             result.errors.extend(errors)
         return result
+
+    def lint_file(self, shown: str, path: Path | None) -> tuple[int, list[Finding], list[FileError]]:
+        """One draft (*path* None: stdin) -> (1 if it was read else 0, findings, errors).
+
+        The one step that ``lint_paths`` and the ``--jobs`` workers share, so
+        that a pool gives exactly what one process gives."""
+        try:
+            if path is None:
+                doc = read_stdin(getattr(sys.stdin, "buffer", None), shown)
+            else:
+                doc = read_path(path, shown)
+        except DraftError as exc:
+            return 0, [], [FileError(exc.path or shown, exc.message, exc.line)]
+        findings, errors = self.lint_document(doc)
+        return 1, findings, errors
 
 
 def _glob_match(path: str, pattern: str, base: Path | None) -> bool:

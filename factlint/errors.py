@@ -49,6 +49,10 @@ class DraftError(FactlintError):
     """A draft that cannot be read (binary, not UTF-8, empty, missing)."""
 
 
+class NetworkError(FactlintError):
+    """A remote service cannot be reached or gives no usable answer (``kb update``)."""
+
+
 class OutputError(FactlintError):
     """The report cannot be written (a full disk, a closed standard output)."""
 

@@ -221,6 +221,15 @@ def apply_fixes(doc: Document, lines: Sequence[str], findings: Iterable[Finding]
     return out, applied, skipped + not_there
 
 
+def apply_one(lines: Sequence[str], finding: Finding) -> list[str] | None:
+    """*lines* with the one fix of *finding* written as ``--fix`` writes it
+    (trimmed of punctuation the text already has, a wrapped name fixed word
+    by word), or None when it cannot be written there. It does not decide
+    whether the fix is safe: :func:`fix_source` does."""
+    out = list(lines)
+    return out if finding.fix is not None and _edit(out, finding) is None else None
+
+
 # -- one file -----------------------------------------------------------------------------
 
 @dataclass
@@ -295,24 +304,41 @@ def fix_file(linter: Linter, path: Path, shown: str) -> FixOutcome:
     return FixOutcome(path, shown, source, lines, applied, skipped)
 
 
-def fix_paths(linter: Linter, paths: Sequence[str]) -> tuple[list[FixOutcome], list[FileError]]:
-    """Work out the fixes for every draft under *paths*; drafts that cannot be
-    read (or do not exist) are returned as errors."""
+def fix_targets(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], list[FileError]]:
+    """The drafts under *paths* to fix, each once, and the paths that are not drafts."""
     if "-" in paths:
         raise ConfigError("--fix and --diff work on files, not on stdin (-)")
-    outcomes: list[FixOutcome] = []
     missing = Result()
-    errors: list[FileError] = []
+    targets: list[tuple[str, Path]] = []
     seen: set[str] = set()  # one file named twice ("d.md ./d.md") is fixed once
     for shown, path in expand_paths(paths, missing):
         if path is None or os.path.realpath(path) in seen:
             continue
         seen.add(os.path.realpath(path))
-        try:
-            outcomes.append(fix_file(linter, path, shown))
-        except DraftError as exc:
-            errors.append(FileError(exc.path or shown, exc.message, exc.line))
-    return outcomes, missing.errors + errors
+        targets.append((shown, path))
+    return targets, missing.errors
+
+
+def fix_one(linter: Linter, shown: str, path: Path) -> FixOutcome | FileError:
+    """The fixes of one draft, or why it cannot be read."""
+    try:
+        return fix_file(linter, path, shown)
+    except DraftError as exc:
+        return FileError(exc.path or shown, exc.message, exc.line)
+
+
+def sort_out(answers: Iterable[FixOutcome | FileError], errors: list[FileError]) -> tuple[list[FixOutcome], list[FileError]]:
+    """Outcomes apart from the drafts that could not be read (after *errors*)."""
+    answers = list(answers)
+    return ([a for a in answers if isinstance(a, FixOutcome)],
+            errors + [a for a in answers if isinstance(a, FileError)])
+
+
+def fix_paths(linter: Linter, paths: Sequence[str]) -> tuple[list[FixOutcome], list[FileError]]:
+    """Work out the fixes for every draft under *paths*; drafts that cannot be
+    read (or do not exist) are returned as errors."""
+    targets, errors = fix_targets(paths)
+    return sort_out((fix_one(linter, shown, path) for shown, path in targets), errors)
 
 
 # -- writing ------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
-"""Plain-text views of a KB for `factlint kb who` and `factlint kb stats`."""
+"""The plain-text view of a person for `factlint kb who` (`kb stats` is :mod:`factlint.kb_stats`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from rapidfuzz import fuzz, process
 
@@ -42,43 +41,25 @@ def who(index: KBIndex, name: str, on: dt.date | None = None, limit: int = 3) ->
             seen.append(pid)
     if not seen:
         return f"No one in the KB matches {shown(name)}.", False
-    out = []
-    for pid in seen[:limit]:
-        p = kb.people[pid]
-        lines = [f"{p.name}  ({p.id})"]
-        if p.aliases:
-            lines.append(f"  also written: {', '.join(p.aliases)}")
-        if p.misspellings:
-            lines.append(f"  known misspellings: {', '.join(p.misspellings)}")
-        tenures = index.tenures(pid)
-        when = Period.day(on) if on else None
-        for t in tenures:
-            if when is not None and not t.may_cover(when):
-                continue
-            end = t.end.text if t.end else "(still in office)"
-            lines.append(f"  {_office_line(index, t.office)}: {t.start} to {end}")
-        if when is not None and not any(t.may_cover(when) for t in tenures):
-            lines.append(f"  held no office in the KB on {on}")
-        out.append("\n".join(lines))
-    return "\n\n".join(out), True
+    return "\n\n".join(describe(index, pid, on) for pid in seen[:limit]), True
 
 
-def stats(index: KBIndex) -> str:
-    kb = index.kb
-    offices = Counter(o.jurisdiction for o in kb.offices.values())
-    tenures = Counter(o.jurisdiction for o in kb.offices.values() for _ in o.holders)
-    lines = [f"{'jurisdiction':<14} {'name':<34} {'offices':>7} {'tenures':>7}"]
-    for jid in sorted(kb.jurisdictions):
-        j = kb.jurisdictions[jid]
-        lines.append(f"{jid:<14} {j.name[:34]:<34} {offices[jid]:>7} {tenures[jid]:>7}")
-    c = kb.counts()
-    lines.append("")
-    lines.append(", ".join(f"{v} {k}" for k, v in c.items()))
-    as_ofs = sorted((m.as_of, m.path) for m in kb.files if m.as_of)
-    if as_ofs:
-        lines.append(f"oldest as_of: {as_ofs[0][0]} ({as_ofs[0][1]})")
-        lines.append(f"newest as_of: {as_ofs[-1][0]} ({as_ofs[-1][1]})")
-    missing = sum(1 for m in kb.files if not m.as_of)
-    if missing:
-        lines.append(f"files without as_of: {missing}")
+def describe(index: KBIndex, pid: str, on: dt.date | None = None) -> str:
+    """One person as `kb who` shows them: names, then offices with dates
+    (only those that may cover *on*, when given)."""
+    p = index.kb.people[pid]
+    lines = [f"{p.name}  ({p.id})"]
+    if p.aliases:
+        lines.append(f"  also written: {', '.join(p.aliases)}")
+    if p.misspellings:
+        lines.append(f"  known misspellings: {', '.join(p.misspellings)}")
+    tenures = index.tenures(pid)
+    when = Period.day(on) if on else None
+    for t in tenures:
+        if when is not None and not t.may_cover(when):
+            continue
+        end = t.end.text if t.end else "(still in office)"
+        lines.append(f"  {_office_line(index, t.office)}: {t.start} to {end}")
+    if when is not None and not any(t.may_cover(when) for t in tenures):
+        lines.append(f"  held no office in the KB on {on}")
     return "\n".join(lines)

@@ -125,6 +125,16 @@ MONTHS = {
     "december": 12, "dec": 12,
 }
 
+# What a slip of the pen looks like (factlint.assess.evidence): a letter for
+# its keyboard neighbour, one vowel for another, or letters that sound alike.
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+VOWELS = frozenset("aeiouy")
+SOUND_ALIKE = frozenset(frozenset(p) for p in ("vw", "ck", "sz", "cs", "gj", "fv", "mn", "dt", "bp", "kq", "xs"))
+
+# Role words that are a title only with a country: "North Korean leader X",
+# but "Leader X" in American copy is a party's leader in Congress.
+NEEDS_JURISDICTION = frozenset(("leader",))
+
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen col lt sgt prof rep sen gov pres amb no vs etc".split())
 
@@ -153,46 +163,26 @@ university college""".split())
 # A. Smith/Agency") or calls it a "file photo" is a caption.
 CAPTION_WORDS = ("caption", "photo", "photograph", "image", "slide", "picture")
 
+# -- furniture: the parts of a page that are not the paper's prose (factlint.furniture)
+# Words that open a picture credit ("Photograph: A. Smith/Agency").
+CREDIT_MARKERS = ("Photograph", "Photo", "Illustration", "Composite", "Image", "Picture", "Graphic", "Credit",
+                  "Photo credit", "Photograph by", "Photo by", "Illustration by", "Picture by")
+# Picture agencies: the part of a credit after "/" or "|" ("A. Smith/Getty
+# Images", "AP Photo/A. Smith"); first words only, as written.
+PICTURE_AGENCIES = ("AP", "AFP", "Reuters", "Getty", "EPA", "Shutterstock", "Rex", "PA", "Bloomberg",
+                    "Anadolu", "NurPhoto", "Sipa", "SOPA", "LightRocket", "ZUMA", "Zuma", "Xinhua", "Tass", "TASS",
+                    "Sputnik", "Alamy", "Corbis", "UPI", "Redux", "Pool", "Polaris", "Abaca", "Associated",
+                    "Agence", "Kyodo", "Yonhap", "WireImage", "Contributor", "Handout", "Courtesy")
+# "Read more: <headline>" and "<headline> Read more": a link to another article.
+RELATED_MARKERS = ("Read more", "READ MORE", "Related", "RELATED", "Read More")
+
 # Words before a plural family name: "the Smiths" are a family, not a
 # misspelling of Smith.
 PLURAL_FAMILY_BEFORE = frozenset(("the",))
 
-# Russian and Ukrainian forms of the same given name: writing one for the
-# other is a misspelling ("Vladimir Zelenskyy"), not a mix of two people.
-_GIVEN_NAME_FORMS = [
-    ("vladimir", "volodymyr"), ("aleksandr", "oleksandr"), ("alexander", "oleksandr"), ("dmitry", "dmytro"),
-    ("dmitri", "dmytro"), ("sergei", "serhiy"), ("sergey", "serhii"), ("sergei", "serhii"), ("sergey", "serhiy"),
-    ("andrei", "andriy"), ("andrey", "andrii"), ("andrei", "andrii"), ("andrey", "andriy"),
-    ("alexei", "oleksiy"), ("alexei", "oleksii"), ("aleksei", "oleksii"), ("alexey", "oleksiy"),
-    ("yuri", "yuriy"), ("yuri", "yurii"), ("mikhail", "mykhailo"), ("nikolai", "mykola"), ("pavel", "pavlo"),
-    ("pyotr", "petro"), ("grigory", "hryhoriy"), ("olga", "olha"), ("yevgeny", "yevhen"), ("ivan", "ivan"),
-    ("vitaly", "vitaliy"), ("vitali", "vitalii"), ("anatoly", "anatoliy"), ("denis", "denys"), ("vadim", "vadym"),
-    ("kirill", "kyrylo"), ("igor", "ihor"), ("oleg", "oleh"), ("valery", "valerii"), ("valery", "valeriy"),
-]
-GIVEN_NAME_FORMS: frozenset[tuple[str, str]] = frozenset(
-    pair for a, b in _GIVEN_NAME_FORMS if a != b for pair in ((a, b), (b, a))
-)
-
-# Forms of one given name that are not misspellings of each other: English
-# short forms ("Ken" for Kenneth) and transliterations of one Arabic name.
-# A name written with one for the KB's other is the same person written
-# another way (an inconsistency if the draft mixes them), never a slip.
-# Groups: every two forms in a group are linked. Different names that look
-# alike (Steven and Stephen, Johnny and Johnnie) are not grouped.
-_GIVEN_NAME_VARIANTS = [
-    ("ken", "kenneth"), ("nick", "nicholas"), ("nick", "nicolas"), ("mike", "michael"), ("mick", "michael"),
-    ("steve", "steven"), ("steve", "stephen"), ("charlie", "charles"), ("chuck", "charles"),
-    ("bill", "william"), ("will", "william"), ("bob", "robert"), ("rob", "robert"), ("jim", "james"),
-    ("jimmy", "james"), ("tony", "anthony"), ("tom", "thomas"), ("dick", "richard"), ("rick", "richard"),
-    ("chris", "christopher"), ("dave", "david"), ("joe", "joseph"), ("ed", "edward"), ("ted", "edward"),
-    ("andy", "andrew"), ("alex", "alexander"), ("ben", "benjamin"), ("dan", "daniel"), ("matt", "matthew"),
-    ("tim", "timothy"), ("pete", "peter"), ("greg", "gregory"), ("ron", "ronald"), ("don", "donald"),
-    ("phil", "philip"), ("geoff", "geoffrey"), ("jeff", "jeffrey"), ("liz", "elizabeth"), ("sam", "samuel"),
-    ("mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohammad"),
-]
-GIVEN_NAME_VARIANTS: frozenset[tuple[str, str]] = frozenset(
-    (a, b) for group in _GIVEN_NAME_VARIANTS for a in group for b in group if a != b
-)
+# Transliterations and nicknames of names (Ken/Kenneth, Sergei/Sergey,
+# Vladimir/Volodymyr, Zelensky/Zelenskyy) are data: factlint/data/name_variants.yaml,
+# read by factlint.variants.
 
 # -- tense: is a title claimed now, or told as history? (factlint.mentions.tense)
 # Verbs after their subject that put it in the present ("X says", "X has said", "X will").
@@ -265,3 +255,25 @@ LEAVING_NOUNS = frozenset("resignation departure firing ouster dismissal exit re
 COMPARISON_WORDS = frozenset("like unlike than".split())
 # Words right before a title that make its holder hypothetical: "a President X would".
 INDEFINITE = frozenset("a an".split())
+
+# -- the US Congress: states and parties (factlint.mentions.party, importers.us_congress)
+# Postal code -> state (and DC and the territories that send a delegate).
+US_STATES: dict[str, str] = {code: name.replace("_", " ") for code, name in (s.split(":") for s in (
+    "AL:Alabama AK:Alaska AZ:Arizona AR:Arkansas CA:California CO:Colorado CT:Connecticut DE:Delaware "
+    "FL:Florida GA:Georgia HI:Hawaii ID:Idaho IL:Illinois IN:Indiana IA:Iowa KS:Kansas KY:Kentucky "
+    "LA:Louisiana ME:Maine MD:Maryland MA:Massachusetts MI:Michigan MN:Minnesota MS:Mississippi "
+    "MO:Missouri MT:Montana NE:Nebraska NV:Nevada NH:New_Hampshire NJ:New_Jersey NM:New_Mexico "
+    "NY:New_York NC:North_Carolina ND:North_Dakota OH:Ohio OK:Oklahoma OR:Oregon PA:Pennsylvania "
+    "RI:Rhode_Island SC:South_Carolina SD:South_Dakota TN:Tennessee TX:Texas UT:Utah VT:Vermont "
+    "VA:Virginia WA:Washington WV:West_Virginia WI:Wisconsin WY:Wyoming DC:District_of_Columbia "
+    "PR:Puerto_Rico GU:Guam VI:U.S._Virgin_Islands AS:American_Samoa MP:Northern_Mariana_Islands"
+).split())}
+# AP style's abbreviations, as in "(D-Vt.)", "R-N.M.": the letters without dots -> postal code.
+US_STATE_AP: dict[str, str] = {k: v for k, v in (s.split(":") for s in (
+    "ala:AL ariz:AZ ark:AR calif:CA cal:CA colo:CO conn:CT del:DE fla:FL ga:GA ill:IL ind:IN kan:KS kans:KS "
+    "ky:KY la:LA md:MD mass:MA mich:MI minn:MN miss:MS mo:MO mont:MT neb:NE nebr:NE nev:NV nh:NH nj:NJ "
+    "nm:NM ny:NY nc:NC nd:ND okla:OK ore:OR pa:PA penn:PA ri:RI sc:SC sd:SD tenn:TN tex:TX vt:VT va:VA "
+    "wash:WA wva:WV wis:WI wisc:WI wyo:WY dc:DC pr:PR"
+).split())}
+# The party letter of "(D-Vt.)" -> the party the congress-legislators data names.
+PARTY_LETTERS: dict[str, str] = {"D": "Democrat", "R": "Republican", "I": "Independent"}

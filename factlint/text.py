@@ -101,6 +101,10 @@ def split_words(text: str) -> tuple[list[Token], list[str]]:
 
 def keys(text: str) -> tuple[str, ...]:
     """The matching key of a name or title as written in the KB."""
+    if _POSSESSIVE_RE.search(text) is None and _INVISIBLE_RE.search(text) is None:
+        # No "'s" to join and no invisible character: the words as split_words finds them.
+        get = _FOLDED.get
+        return tuple([get(w) or fold(w) for w in _SPLIT_RE.findall(text)])
     return tuple(t.key for t in tokenize(text))
 
 

@@ -58,6 +58,24 @@ FRONTED_REACH = 2
 # "Several years later", "a few years later": this many years, inclusive.
 SOME_YEARS = (2, 9)
 
+# -- furniture: embedded posts, picture credits and captions (factlint.furniture)
+# An embedded post's text is the whole sentences right before its signature
+# that fit in the platform's limit (a tweet: 280 characters, a link counted
+# as 23, an attached picture's link as none); a tweet's may begin in the
+# paragraphs before, an Instagram post's stays in its own paragraph.
+TWEET_CHARS = 280
+POST_CHARS = 2200
+LINK_CHARS = 23
+# A caption is the whole sentences right before its picture credit that fit
+# in this many characters; a related link's headline, in this many.
+CAPTION_CHARS = 300
+HEADLINE_CHARS = 200
+# The paper quotes an embedded post when the paragraph before it holds a
+# sentence or a quotation of the post of at least this many characters.
+MIN_QUOTED_CHARS = 8
+# A byline ("By Ana Smith and Li Wei, Agency") has at most this many words.
+BYLINE_WORDS = 12
+
 # -- near misses: a misspelling of a KB person, or someone the KB does not know?
 # A near miss (a letter or so off a known name) is reported as a misspelling
 # only if the evidence that the KB person is meant adds up to NEAR_THRESHOLD
@@ -72,6 +90,8 @@ NEAR_DISTINCT = 1        # the part written right is shared by at most NEAR_DIST
 NEAR_DISTINCT_PEOPLE = 4  # a handful
 NEAR_OTHER_NAME = -1     # the word as written is a name word of other KB people ("Steven" for Stephen)
 NEAR_SHARED_FAMILY = -1  # only the given name differs, and other KB people share the family name
+NEAR_UNLIKELY_EDIT = -1  # ... but one consonant for another that neither sits next to it nor sounds like it
+NEAR_REPEATED = -1       # the word as written recurs in the draft and the KB's word never does ("Comey", "Comer")
 NEAR_THRESHOLD = 2
 NEAR_PROMINENT_WINDOW = dt.timedelta(days=2 * 365)
 
@@ -108,3 +128,33 @@ LEFT_RECENTLY_WEIGHT = 1
 LEFT_LONG_AGO = dt.timedelta(days=8 * 365)
 LEFT_LONG_AGO_WEIGHT = -1
 CLAIM_THRESHOLD = 1
+
+# -- kb update: refreshing offices from the Wikidata query service -------------
+UPDATE_BATCH = 40                  # Wikidata positions asked for in one SPARQL request
+UPDATE_TIMEOUT = 60.0              # seconds one request may take (the query service stops queries at 60 s)
+UPDATE_MAX_BYTES = 64 * 1024 * 1024  # a longer answer is refused, not read
+# A Wikidata tenure starting more than this many days off a KB tenure of the
+# same person is reported (the KB's date is kept).
+UPDATE_DATE_SLACK_DAYS = 31
+
+# -- the language server (factlint lsp) -----------------------------------------
+LSP_DEBOUNCE_SECONDS = 0.3  # after the last keystroke, before a changed draft is checked again
+LSP_MAX_ERRORS_SHOWN = 3    # KB problems named in one window message (the rest are counted)
+LSP_HOVER_PEOPLE = 3        # namesakes a hover describes at most, the likeliest first
+
+# -- many drafts at once (check --jobs) -----------------------------------------
+# Without --jobs, a run of more than this many drafts uses a process per CPU;
+# fewer are checked in one process. A worker costs about 0.1-0.3 s to start
+# (a process and the cached KB), a draft of 600 words about 3-6 ms to check:
+# below a few dozen drafts a pool cannot win that back.
+PARALLEL_MIN_FILES = 32
+# Drafts handed to a worker at a time: fewer round trips, yet small enough
+# that the workers finish together.
+PARALLEL_MAX_CHUNK = 16
+# A progress bar (on a terminal only) for runs of at least this many drafts.
+PROGRESS_MIN_FILES = 200
+
+# A message names the holders of a title on a date only up to this many
+# ("the Texas Senator was A and B"); of more (every US senator) it says what
+# the person held instead.
+MAX_HOLDERS_NAMED = 4

@@ -10,6 +10,8 @@ Writes, deterministically (the same data gives the same bytes):
 - ``kb/us/state-department.yaml``  Secretaries of State, other principal officers, ambassadors
                                    (POCOM, public domain); tenures ended before 1977 left out
 - ``kb/gb/ministers.yaml``         UK ministers since 1979 (IfG Ministers Database, CC BY 4.0)
+- ``kb/us/congress.yaml``          the members of Congress serving in 2026, every term they served
+                                   (congress-legislators, CC0); a roster: complete_per_person
 
 No jurisdiction entries are written: the curated ``kb/world/`` files define
 ``us``, ``gb`` and the other countries, and two definitions of one id in one
@@ -29,8 +31,11 @@ and ours gets a fuller id).
 People who appear in two sources are one entry (a president who was also
 Secretary of State); namesakes get distinct ids (see
 ``factlint.importers.common.reconcile_people``). Sources are reconciled in
-the order executive, ministers, State Department, so that the better-known
-namesake keeps the plain id (``gordon-brown`` is the Prime Minister).
+the order executive, ministers, State Department, Congress, so that the
+better-known namesake keeps the plain id (``gordon-brown`` is the Prime
+Minister) and no id of an earlier file changes; a person a later source has
+under another id, or under a taken id, who is the same human is named in
+``SAME_PEOPLE`` (checked by hand).
 """
 from __future__ import annotations
 
@@ -65,9 +70,18 @@ BUILDS: list[tuple[str, str, str, dict[str, str]]] = [
     ("gb/ministers.yaml", "ifg", "ifg-ministers", {"as-of": "2026-06-19"}),
     ("us/state-department.yaml", "pocom", "pocom_us_state_dept_tenures.csv",
      {"as-of": "2026-06-20", "since": POCOM_SINCE}),
+    ("us/congress.yaml", "us-congress", "us_legislators_current.yaml", {"as-of": "2026-06-15"}),
 ]
 NOTES = {
     "us/state-department.yaml": f"Tenures that ended before {POCOM_SINCE} are left out (scripts/build_default_kb.py).",
+}
+# People a later source has under another id (or under an id that looks like
+# a namesake's) who are one human: the later source's id -> the earlier id.
+# Checked by hand against the offices both sources give them.
+SAME_PEOPLE: dict[str, str] = {
+    "bill-hagerty": "bill-hagerty",        # US Ambassador to Japan 2017-19; Senator from Tennessee since 2021
+    "donald-beyer": "donald-beyer",        # US Ambassador to Switzerland 2009-13; Representative from Virginia
+    "dan-sullivan": "daniel-sullivan",     # Assistant Secretary of State (EEB) 2006-09; Senator from Alaska
 }
 GENERATOR = "kb import (scripts/build_default_kb.py from ../shared/data)"
 
@@ -96,8 +110,9 @@ def build_docs(data: Path, cur: dict[str, dict[str, dict[str, Any]]]) -> dict[st
                     _warn(f"{out}: {p['id']} is defined in kb/{other['_path']}; its aliases there should "
                           f"include {', '.join(p.get('aliases', [])) or '(none needed)'}")
                 return same_country
-            return other["id"] in KNOWN_SAME
+            return other["id"] in KNOWN_SAME or other["id"] in SAME_PEOPLE.values()
 
+        _rename_people(doc, {k: v for k, v in SAME_PEOPLE.items() if k != v and v in earlier})
         reconcile_people(earlier, doc, _warn, same=same)
         for p in doc.get("people", []):
             earlier[p["id"]] = p  # the same dict: later sources add aliases to it
@@ -105,6 +120,15 @@ def build_docs(data: Path, cur: dict[str, dict[str, dict[str, Any]]]) -> dict[st
             doc["meta"]["note"] = NOTES[out]
         docs[out] = doc
     return docs
+
+
+def _rename_people(doc: KBDoc, renames: dict[str, str]) -> None:
+    """Give people of *doc* the id an earlier source has them under (``SAME_PEOPLE``)."""
+    for p in doc.get("people", []):
+        p["id"] = renames.get(p["id"], p["id"])
+    for office in doc.get("offices", []):
+        for h in office.get("holders", []):
+            h["person"] = renames.get(h["person"], h["person"])
 
 
 def _jurisdictions_held(offices: Any) -> dict[str, set[str]]:

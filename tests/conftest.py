@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def kb() -> KBIndex:
     """The small test KB alone (no default KB)."""
     return load_kb([FIXTURE_KB], default=False, cache=False)
+
+
+@pytest.fixture(scope="session")
+def kb_from_text(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], KBIndex]:
+    """Makes a KB of one YAML file written from a text, alone (no default KB)."""
+    def make(text: str) -> KBIndex:
+        p: Path = tmp_path_factory.mktemp("kb") / "kb.yaml"
+        p.write_text(text, encoding="utf-8")
+        return load_kb([p], default=False, cache=False)
+    return make
 
 
 @pytest.fixture(scope="session")

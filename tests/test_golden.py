@@ -17,7 +17,7 @@ from factlint.rules import load_rules
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input.md").is_file())
-SUFFIX = {"json": "json", "text": "txt", "concise": "concise", "sarif": "sarif", "github": "github"}
+SUFFIX = {"json": "json", "text": "txt", "concise": "concise", "sarif": "sarif", "github": "github", "html": "html"}
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -23,14 +23,14 @@ def test_us_congress(tmp_path: Path) -> None:
     # consecutive terms merged; a scheduled end after as-of is open
     assert [(h["person"], h["from"], h.get("to")) for h in vt_sen["holders"]] == [
         ("bernie-sanders", "2007-01-04", None)]
-    assert [(h["from"], h.get("to"), h["note"]) for h in offices["us-representative-vt"]["holders"]] == [
-        ("1991-01-03", "1995-01-03", "Independent; district at-large")]
+    assert [(h["from"], h.get("to"), h["party"], h["note"]) for h in offices["us-representative-vt"]["holders"]] == [
+        ("1991-01-03", "1995-01-03", "Independent", "district at-large")]
     # a change of party starts a new tenure; a gap too
-    tx = [(h["person"], h["from"], h.get("to"), h["note"]) for h in offices["us-representative-tx"]["holders"]]
-    assert tx == [("jane-example", "2015-01-06", "2017-01-03", "Democrat; district 7"),
-                  ("jane-example", "2017-01-03", "2019-01-03", "Republican; district 7"),
-                  ("john-sample", "2021-01-03", None, "Republican; district 8"),
-                  ("jane-example", "2023-01-03", None, "Republican; district 7")]
+    tx = [(h["person"], h["from"], h.get("to"), h["party"], h["note"]) for h in offices["us-representative-tx"]["holders"]]
+    assert tx == [("jane-example", "2015-01-06", "2017-01-03", "Democrat", "district 7"),
+                  ("jane-example", "2017-01-03", "2019-01-03", "Republican", "district 7"),
+                  ("john-sample", "2021-01-03", None, "Republican", "district 8"),
+                  ("jane-example", "2023-01-03", None, "Republican", "district 7")]
     assert offices["us-representative-tx"]["seats"] == "2"
     assert any("unreadable term" in w for w in warnings)  # state ZZ
     assert {r["id"] for r in doc["roles"]} == {"senator", "representative"}

@@ -52,7 +52,7 @@ def test_registry_lists_every_importer_module() -> None:
     assert list(IMPORTERS) == ["us-executive", "us-congress", "pocom", "ifg", "factbook", "wikidata", "csv"]
     modules = {p.stem for p in (ROOT / "factlint" / "importers").glob("*.py")}
     registered = {imp.run.__module__.rsplit(".", 1)[1] for imp in IMPORTERS.values()}
-    assert registered == modules - {"__init__", "common", "countries", "writer", "factbook_text"}
+    assert registered == modules - {"__init__", "common", "countries", "writer", "factbook_text", "positions"}
 
 
 def test_unknown_format_is_a_config_error(tmp_path: Path) -> None:
@@ -455,7 +455,8 @@ def test_build_default_kb_is_deterministic_and_valid(tmp_path: Path) -> None:
         assert build.main(["--kb", str(kb), "--check"]) == 0
         outputs.append({p.relative_to(kb).as_posix(): p.read_bytes() for p in sorted(kb.rglob("*.yaml"))})
     assert outputs[0] == outputs[1]
-    assert set(outputs[0]) == {"roles.yaml", "us/executive.yaml", "us/state-department.yaml", "gb/ministers.yaml"}
+    assert set(outputs[0]) == {"roles.yaml", "us/executive.yaml", "us/state-department.yaml", "gb/ministers.yaml",
+                               "us/congress.yaml"}
     for name, data in outputs[0].items():
         if name != "roles.yaml":
             doc = yaml.load(data, Loader=yaml.BaseLoader)
@@ -464,6 +465,12 @@ def test_build_default_kb_is_deterministic_and_valid(tmp_path: Path) -> None:
               for p in yaml.load(data, Loader=yaml.BaseLoader).get("people", [])]
     assert len(people) == len(set(people))  # one entry per person across the files of one KB
     assert "gordon-brown" in people and "gordon-s-brown" in people
+    # Congress: every member, the ones the State Department file has too under its id
+    congress = yaml.load(outputs[0]["us/congress.yaml"], Loader=yaml.BaseLoader)
+    members = {h["person"] for o in congress["offices"] for h in o["holders"]}
+    assert len(members) == 537
+    assert {"bill-hagerty", "donald-beyer", "daniel-sullivan"} <= members - {p["id"] for p in congress["people"]}
+    assert congress["meta"]["complete_per_person"] == "true" and congress["meta"]["complete_from"] == "2026-06-15"
 
 
 def test_errors_are_factlint_errors() -> None:
@@ -478,3 +485,27 @@ def test_dump_keeps_complete_from_in_its_place() -> None:
         "meta:\n  as_of: 2024-01-01\n  complete_from: 1979-05\n\n"
         "offices:\n  - id: x-o\n    role: official\n    jurisdiction: x\n    seats: 2\n    complete_from: 1990\n"
         "    holders:\n      - {person: a, from: 2020}\n")
+
+
+def test_offices_of_a_known_position_carry_its_wikidata_id(tmp_path: Path) -> None:
+    from factlint.importers.common import kb_doc
+
+    doc = kb_doc({"as_of": "2025"}, offices=[
+        {"id": "us-president", "role": "president", "jurisdiction": "us", "holders": []},
+        {"id": "us-senator-vt", "role": "senator", "jurisdiction": "us", "holders": []},  # one item for 100 seats
+        {"id": "gb-prime-minister", "role": "prime-minister", "jurisdiction": "gb", "wikidata": "Q5", "holders": []},
+    ])
+    assert [o.get("wikidata") for o in doc["offices"]] == ["Q11696", None, "Q5"]  # an id given is kept
+    (tmp_path / "o.yaml").write_text(dump_kb({
+        "jurisdictions": [{"id": "us", "name": "United States"}], "roles": [{"id": "president", "name": "President"}],
+        "offices": doc["offices"][:1]}))
+    assert load_sources([tmp_path]).offices["us-president"].wikidata == "Q11696"
+
+
+def test_every_known_position_is_on_its_office_in_the_default_kb(default_kb: Any) -> None:
+    from factlint.importers.positions import WIKIDATA_POSITIONS
+
+    offices = default_kb.kb.offices
+    assert {oid: offices[oid].wikidata for oid in WIKIDATA_POSITIONS} == WIKIDATA_POSITIONS
+    assert len({*WIKIDATA_POSITIONS.values()}) == len(WIKIDATA_POSITIONS)
+    assert {o.id for o in offices.values() if o.wikidata} == set(WIKIDATA_POSITIONS)

@@ -44,3 +44,70 @@ def test_duplicate_key_long_value_is_quoted_short() -> None:
     with pytest.raises(ConfigError) as info:
         load_yaml_text(f"{key}: 1\n{key}: 2\n", "f.yaml", ConfigError)
     assert len(info.value.message) < 250 and info.value.line == 2
+
+
+# -- the one-pass path for plain documents -------------------------------------
+
+def _general(text: str) -> object:
+    import yaml
+
+    from factlint.yamlio import _Loader
+
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader subclass
+
+
+def _same(a: object, b: object) -> bool:
+    from factlint.yamlio import LocDict, LocList
+
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, LocDict) and isinstance(b, LocDict):
+        return (a.line, a.key_lines, list(a)) == (b.line, b.key_lines, list(b)) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, LocList) and isinstance(b, LocList):
+        return (a.line, a.item_lines, len(a)) == (b.line, b.item_lines, len(b)) and all(map(_same, a, b))
+    return a == b
+
+
+PLAIN_DOCS = [
+    "", "# only a comment\n", "---\n", "---\n...\n", "a:\n", "a: ~\nb: null\nc: Null\n",
+    "- yes\n- No\n- on\n- OFF\n- y\n- true\n",
+    "- 0x1F\n- 1_000\n- .inf\n- 1e3\n- 1.5e3\n- 0o17\n- 017\n- +12\n- -0\n- 190:20:30\n",
+    "a: 2011-03-04\nb: 2011-03\nc: 2011\nd: '2011'\n",
+    "a: |\n  x\n  y\nb: >\n  p\n  q\n",
+    "people:\n  - {id: ana-smith, name: Ana Smith, aliases: [A. Smith, 'Ana  Smith']}\n"
+    "offices:\n  - id: x-president\n    holders:\n      - {person: ana-smith, from: 2001, to: 2005-03}\n",
+    "- - - x\n  - y\n- z\n", "a: [b, {c: d, e: [f, g]}, 'h', \"i\\u00e9\"]\n", "a: plain\n  continued\n  line\n",
+    "a:\r\n  - b\r\n", "'quoted key': 1\n\"k2\": 2\n", "x", "1", "[]", "{}", "- \n- a\n", "a: 'it''s'\n",
+    "? a\n: b\n", "%YAML 1.1\n---\na: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_DOCS)
+def test_plain_documents_load_as_the_general_path_loads_them(text: str) -> None:
+    from factlint.yamlio import _GENERAL, _load_plain
+
+    got = _load_plain(text)
+    assert got is not _GENERAL
+    assert _same(got, _general(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n", "a: !!str 1\n", "<<: {a: 1}\n", "=: 1\n", "a: 1\n---\nb: 2\n", "a: b\na: c\n",
+    "{[1]: 2}\n", "? [a, b]\n: c\n", "a: {b: c\n", "1: a\n1.0: b\n", "a: !custom x\n",
+    "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1),
+])
+def test_anything_else_takes_the_general_path(text: str) -> None:
+    from factlint.yamlio import _GENERAL, _load_plain
+
+    assert _load_plain(text) is _GENERAL
+
+
+def test_the_default_kb_loads_the_same_both_ways() -> None:
+    from factlint.kb import default_kb_dir
+    from factlint.yamlio import _load_plain
+
+    files = sorted(default_kb_dir().rglob("*.yaml"))
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8-sig")
+        assert _same(_load_plain(text), _general(text)), f

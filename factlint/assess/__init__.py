@@ -16,12 +16,15 @@ draft's loose words), :mod:`.wording` (all English of the clauses),
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
+from collections.abc import Iterable
 
 from factlint.assess import evidence, people, tenure
 from factlint.assess.family import family_slips, family_written
 from factlint.assess.verdict import SITUATIONS, Situation, Verdict, VerdictKind
 from factlint.kb.index import KBIndex
-from factlint.mentions import Mention
+from factlint.mentions import Loose, Mention
+from factlint.text import tokenize
 
 __all__ = ["SITUATIONS", "Assessor", "Situation", "Verdict", "VerdictKind", "family_slips", "family_written"]
 
@@ -29,10 +32,14 @@ __all__ = ["SITUATIONS", "Assessor", "Situation", "Verdict", "VerdictKind", "fam
 class Assessor:
     """The verdicts on one draft's mentions (the draft's names count: see ``persons_in_doc``)."""
 
-    def __init__(self, index: KBIndex, mentions: list[Mention]) -> None:
+    def __init__(self, index: KBIndex, mentions: list[Mention], loose: Iterable[Loose] = ()) -> None:
         self.ix = index
         self.kb = index.kb
         self.mentions = mentions
+        # how often the draft writes each name word (in mentions, and capitalised words that matched no one)
+        self.words: Counter[str] = Counter(w.key for w in loose)
+        for m in mentions:
+            self.words.update(t.key for t in tokenize(m.text))
         # person id -> mentions of them with one reading (full or family name)
         self.persons_in_doc: dict[str, int] = {}
         # ... with their full name: a family name alone after a near miss may be the near miss's
@@ -54,11 +61,11 @@ class Assessor:
     def assess(self, m: Mention) -> Verdict | None:
         """Which judgement applies to the mention, the most specific first."""
         if m.kind == "conflated":
-            return people.conflated(self.ix, self.persons_in_doc, m)
+            return people.conflated(self.ix, self.persons_in_doc, m, self.full_in_doc)
         if m.kind == "unknown":
             return tenure.unknown(self.ix, m) if m.title is not None and not m.quoted else None
         if m.kind == "near":
-            meant = tuple(p for p in m.persons if evidence.meant(self.ix, self.full_in_doc, m, p))
+            meant = tuple(p for p in m.persons if evidence.meant(self.ix, self.full_in_doc, m, p, self.words))
             if not meant:
                 return None  # someone the KB does not know
             m = dataclasses.replace(m, persons=meant)
@@ -70,6 +77,12 @@ class Assessor:
             if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):
                 return self.misspelled(m)  # who is meant is unsure: no claim about their office
             v = tenure.title_verdict(self.ix, m, self.persons_in_doc)
+            if v is not None and v.kind == VerdictKind.WRONG_HOLDER and (
+                    m.form_kind == "variant" or (m.kind == "family" and m.persons[0] not in self.full_in_doc)):
+                # "Sen. Bob Menendez": not the KB's Robert Menendez, who never
+                # held it, but a namesake; "Senator Sessions" in a draft that
+                # never names the KB's Pete Sessions: another Sessions
+                return None
             if v is not None:
                 return v
         if m.kind in ("misspelling", "near"):

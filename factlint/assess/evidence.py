@@ -10,6 +10,7 @@ Stephen X, unless the draft gives reason to think the KB person is meant.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -17,12 +18,14 @@ from rapidfuzz.distance import OSA
 from factlint import tuning
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
+from factlint.lexicon import KEYBOARD_ROWS, SOUND_ALIKE, VOWELS
 from factlint.mentions import Mention
 from factlint.text import tokenize
 
 
-def score(ix: KBIndex, named: dict[str, int], m: Mention, pid: str) -> int:
-    """The evidence that the near miss *m* means *pid* (see ``tuning.NEAR_*``)."""
+def score(ix: KBIndex, named: dict[str, int], m: Mention, pid: str, words: Mapping[str, int] | None = None) -> int:
+    """The evidence that the near miss *m* means *pid* (see ``tuning.NEAR_*``);
+    *words*: how often the draft writes each name word."""
     total = 0
     tenures = ix.tenures(pid)
     if m.title is not None and any(t.office in m.title.offices for t in tenures):
@@ -39,6 +42,10 @@ def score(ix: KBIndex, named: dict[str, int], m: Mention, pid: str) -> int:
         total += _typo(slip.written, slip.known)
         if slip.written in ix.name_words:
             total += tuning.NEAR_OTHER_NAME  # a name in its own right ("Steven", "Simon")
+            if OSA.distance(slip.written, slip.known) > 1:
+                total += tuning.NEAR_OTHER_NAME  # ... and more than a slip away: "Jane" is not "Jamie"
+        if words is not None and words.get(slip.written, 0) > 1 and not words.get(slip.known, 0):
+            total += tuning.NEAR_REPEATED  # written so again and again, never as the KB has it: another name
         sharing = _sharing(ix, slip)
         if sharing <= tuning.NEAR_DISTINCT_PEOPLE:
             total += tuning.NEAR_DISTINCT  # the rest of the name is rare: unlikely to be someone else's
@@ -51,10 +58,32 @@ def _typo(written: str, known: str) -> int:
     """How typical a slip of the pen *written* is for *known*."""
     if OSA.distance(written, known) != 1:
         return 0
+    if len(written) == len(known) and not _likely_swap(written, known):
+        return tuning.NEAR_UNLIKELY_EDIT  # one consonant for another far away on the keyboard: "Comey", "Comer"
     score = tuning.NEAR_TYPO  # one letter changed, added or dropped, or two swapped
     if len(written) == len(known) - 1:
         score += tuning.NEAR_DROPPED  # a letter left out: the commonest slip
     return score
+
+
+def _likely_swap(written: str, known: str) -> bool:
+    """Two words of one length one edit apart: two letters swapped, or one
+    letter for a vowel, a letter next to it on the keyboard or one that
+    sounds alike (``lexicon.SOUND_ALIKE``)."""
+    diff = [(a, b) for a, b in zip(written, known) if a != b]
+    if len(diff) != 1:
+        return True  # two letters swapped
+    a, b = diff[0]
+    return (a in VOWELS and b in VOWELS) or frozenset((a, b)) in SOUND_ALIKE or _adjacent(a, b)
+
+
+def _adjacent(a: str, b: str) -> bool:
+    """Neighbours on a QWERTY keyboard (same row or the row above or below)."""
+    where = {c: (r, i + r / 2) for r, row in enumerate(KEYBOARD_ROWS) for i, c in enumerate(row)}
+    if a not in where or b not in where:
+        return False
+    (ra, ca), (rb, cb) = where[a], where[b]
+    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
 
 
 def _sharing(ix: KBIndex, slip: _Diff) -> int:
@@ -66,9 +95,9 @@ def _sharing(ix: KBIndex, slip: _Diff) -> int:
     return len({f.person for f in ix.by_family.get(slip.family, ())})
 
 
-def meant(ix: KBIndex, named: dict[str, int], m: Mention, pid: str) -> bool:
+def meant(ix: KBIndex, named: dict[str, int], m: Mention, pid: str, words: Mapping[str, int] | None = None) -> bool:
     """Enough evidence that the near miss *m* is a misspelling of *pid*."""
-    return score(ix, named, m, pid) >= tuning.NEAR_THRESHOLD
+    return score(ix, named, m, pid, words) >= tuning.NEAR_THRESHOLD
 
 
 class _Diff(NamedTuple):

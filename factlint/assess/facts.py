@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factlint import tuning
 from factlint.assess import wording
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
@@ -60,6 +61,8 @@ def instead(ix: KBIndex, when: Period, pid: str | None, offices: Iterable[str],
     tenures the first clause rests on."""
     offices = frozenset(offices)
     ten = ix.holders_on(offices, when)
+    if len(ten) > tuning.MAX_HOLDERS_NAMED:
+        ten = []  # "the U.S. Senator was ..." a hundred people: say what the person was instead
     names = [name(ix, t.person) for t in ten]
     own = was_then(ix, pid, when, offices) if pid is not None else ""
     return wording.instead(wording.holders(when, label, names), own), names, ten

@@ -8,6 +8,8 @@ part of a full mention as written, which the consistency check shares.
 """
 from __future__ import annotations
 
+import re
+
 from factlint import tuning
 from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.document import Document
@@ -33,12 +35,26 @@ def family_slips(doc: Document, mentions: list[Mention], loose: list[Loose]) -> 
         if w.key not in match:
             match[w.key] = next((k for k in by_initial.get(w.key[:1], ()) if similar(w.key, k, tuning.NEAR_SIMILARITY)), None)
         found = match[w.key]
-        if found is not None:
+        if found is not None and not _named_before(doc, mentions, w):
             fam, full = families[found]
             name = _title_case(fam, full)
             out.append(Verdict(VerdictKind.MISSPELLED, Situation.FAMILY, w.segment, w.start, w.end,
                                {"text": doc.segments[w.segment].text[w.start : w.end], "name": name}, (name,)))
     return out
+
+
+def _named_before(doc: Document, mentions: list[Mention], w: Loose) -> bool:
+    """The draft wrote the word before as the family name of a full name that
+    is no mention, someone the KB does not know ("Donald Regan … Regan said"
+    is not a slip of Reagan)."""
+    word = doc.segments[w.segment].text[w.start : w.end]
+    rx = re.compile(rf"(?<![.!?]\s)(?<!^)\b[A-Z][\w'\u2019-]+ {re.escape(word)}\b")
+    covered = {(m.segment, m.start) for m in mentions}
+    for no in range(w.segment + 1):
+        text = doc.segments[no].text[: w.start] if no == w.segment else doc.segments[no].text
+        if any((no, m.start()) not in covered for m in rx.finditer(text)):
+            return True
+    return False
 
 
 def _title_case(folded_family: str, reference_text: str) -> str:

@@ -21,11 +21,17 @@ from factlint.text import tokenize
 
 # -- conflated -----------------------------------------------------------------------
 
-def conflated(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None:
-    """A name made of parts of two known people ("Joe Blinken")."""
-    if m.title is not None and m.title.offices and not plausible_mix(ix, m):
+def conflated(ix: KBIndex, named: dict[str, int], m: Mention, full: dict[str, int] | None = None) -> Verdict | None:
+    """A name made of parts of two known people ("Joe Blinken").
+
+    *full* counts the draft's mentions of each person by their full name:
+    a family name alone may be that of the very person the KB does not know
+    ("Bill Barr … Barr said"), so it is no evidence that a KB person is meant."""
+    full = named if full is None else full
+    if m.title is not None and m.title.offices and (not plausible_mix(ix, m, full) or not _record_known(ix, m)):
         # More likely someone the KB does not know ("Defense Secretary
-        # Robert Gates" in 2010, with no Gates of the time in the KB).
+        # Robert Gates" in 2010, with no Gates of the time in the KB; "Sen.
+        # Ana Smith" when the KB lists only today's senators).
         return None
     given, family = rank(ix, named, m.persons, m), rank(ix, named, m.family_persons, m)
     f = {"text": " ".join(m.text.split()), "first": facts.name(ix, given), "second": facts.name(ix, family),
@@ -33,9 +39,12 @@ def conflated(ix: KBIndex, named: dict[str, int], m: Mention) -> Verdict | None:
     if m.title is not None and m.title.offices:
         f["instead"], suggest = _titled(ix, m, [given, family])
         return Verdict(VerdictKind.CONFLATED, Situation.TITLED, m.segment, m.start, m.end, f, suggest)
-    # Without a title, only when the draft itself names both people:
-    # relatives share family names ("Eric Trump" is nobody's slip).
-    if not (any(p in named for p in m.persons) and any(p in named for p in m.family_persons)):
+    # Without a title, only when the draft itself names both people in full,
+    # and both were in office around the date: relatives share family names
+    # ("Eric Trump" is nobody's slip), and a common name of someone the KB
+    # does not know ("John Smith") combines a given and a family name of
+    # some KB people, named in a list of others or long out of office.
+    if not (_named_near(ix, full, m.persons, m) and _named_near(ix, full, m.family_persons, m)):
         return None
     f["instead"] = wording.WHICH_IS_MEANT
     return Verdict(VerdictKind.CONFLATED, Situation.UNTITLED, m.segment, m.start, m.end, f,
@@ -83,21 +92,47 @@ def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) 
     return max(in_draft or people, key=score)
 
 
-def plausible_mix(ix: KBIndex, m: Mention) -> bool:
-    """A titled mix-up of two people: one of them held the title at the
-    time, and the other held some office close to it (``tuning.MIX_WINDOW``)."""
+def _record_known(ix: KBIndex, m: Mention) -> bool:
+    """The KB knows every holder, at the date, of the title's offices that
+    one of the two people held then: no one else of that name held them."""
     assert m.title is not None
-    offices, when = m.title.offices, m.when
-    near = Period(when.start - tuning.MIX_WINDOW, when.end + tuning.MIX_WINDOW, "")
+    held = {t.office for p in (*m.persons, *m.family_persons) for t in ix.tenures(p)
+            if t.office in m.title.offices and t.may_cover(m.when)}
+    return all(ix.kb.offices[o].known_at(m.when) for o in held)
 
-    def fits(p: str) -> bool:
-        return any(t.office in offices and t.may_cover(when) for t in ix.tenures(p))
 
-    def around(p: str) -> bool:
-        return any(t.may_cover(near) for t in ix.tenures(p))
+def _near(m: Mention) -> Period:
+    return Period(m.when.start - tuning.MIX_WINDOW, m.when.end + tuning.MIX_WINDOW, "")
 
-    return (any(map(fits, m.persons)) and any(map(around, m.family_persons))) or \
-        (any(map(fits, m.family_persons)) and any(map(around, m.persons)))
+
+def _named_near(ix: KBIndex, full: dict[str, int], people: Iterable[str], m: Mention) -> bool:
+    """One of *people* is named in full in the draft and held some office
+    within ``tuning.MIX_WINDOW`` of the mention's date."""
+    near = _near(m)
+    return any(full.get(p, 0) > 0 and any(t.may_cover(near) for t in ix.tenures(p)) for p in people)
+
+
+def plausible_mix(ix: KBIndex, m: Mention, full: dict[str, int] | None = None) -> bool:
+    """A titled mix-up of two people: one of them held the title at the
+    time, and the other held some office close to it (``tuning.MIX_WINDOW``)
+    in the same country or organisation, or is named in full in the draft
+    (*full*): a writer mixes up people of one story, not a Burundian
+    president with a Canadian prime minister."""
+    assert m.title is not None
+    offices, when, near = m.title.offices, m.when, _near(m)
+
+    def fits(p: str) -> set[str]:  # the jurisdictions of the title's offices *p* held then
+        return {ix.office(t.office).jurisdiction for t in ix.tenures(p) if t.office in offices and t.may_cover(when)}
+
+    def around(p: str, where: set[str]) -> bool:
+        named = full is None or full.get(p, 0) > 0
+        return any(t.may_cover(near) and (named or ix.office(t.office).jurisdiction in where) for t in ix.tenures(p))
+
+    def mix(holders: Iterable[str], others: Iterable[str]) -> bool:
+        where = set().union(*map(fits, holders))
+        return bool(where) and any(around(p, where) for p in others)
+
+    return mix(m.persons, m.family_persons) or mix(m.family_persons, m.persons)
 
 
 # -- misspelled ----------------------------------------------------------------------

@@ -24,7 +24,7 @@ from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.kb.model import Office, Tenure
-from factlint.lexicon import Tense
+from factlint.lexicon import PARTY_LETTERS, Tense
 from factlint.mentions import Mention, Title
 from factlint.text import keys
 
@@ -191,6 +191,9 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Col
     offices = ix.kb.offices
     if title.implied and not ix.served((pid,), title.offices):
         return None  # "Health Secretary" in another country's copy: its own, which the KB may not list
+    if not title.specific and not ix.served((pid,), title.offices) \
+            and len({offices[o].jurisdiction for o in title.offices}) == 1:
+        return None  # "Senator X" of a country whose senators the KB does not list (it knows one country's)
     if len({offices[o].jurisdiction for o in title.offices}) > 1:
         # A title several countries use ("Secretary of Defense"): the one of
         # the countries this person served, if any.
@@ -199,18 +202,19 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Col
         if narrowed:
             title = dataclasses.replace(title, offices=narrowed)
             m = dataclasses.replace(m, title=title)
-    tenures = [t for t in ix.tenures(pid) if t.office in title.offices]
+    tenures = [t for t in ix.tenures(pid) if t.office in title.offices and (not title.party or t.party == title.party)]
     holds = any(t.may_cover(m.when) for t in tenures)
     if not holds and tense in (Tense.FORMER, Tense.THEN) and not m.explicit_time \
-            and not record_reaches_back(ix, title.offices, pid):
+            and not record_reaches_back(ix, title.offices, pid) and not listed(ix, pid, title.offices):
         return None  # "former": any time before, maybe before the KB's record of the office begins
     if not holds:
         # Only the offices whose record is complete at the date can be judged:
         # before it the KB cannot say who held them ("Nicaraguan President"
-        # in 1987 against a list of holders that starts in 2007).
+        # in 1987 against a list of holders that starts in 2007), unless it
+        # lists this person's whole career in them (a roster of Congress).
         # An office of a country the person never served does not count if
         # they held another office then ("Chancellor X" of a UK minister).
-        known = frozenset(o for o in title.offices if offices[o].known_at(m.when))
+        known = frozenset(o for o in title.offices if offices[o].known_at(m.when) or listed(ix, pid, (o,)))
         if known != title.offices and not _elsewhere(ix, pid, m.when, title.offices - known):
             if not known or any(t.office not in known for t in tenures):
                 return None
@@ -249,9 +253,23 @@ def _misfit(c: Case) -> Verdict | None:
                      names, ten)
 
 
+def _wrong_tag(c: Case) -> Verdict | None:
+    """"Ana Smith (R-Vt.)" of a member who was not a Republican from Vermont then: what they were."""
+    now = [t for t in c.ix.tenures(c.pid) if t.may_cover(c.when)]
+    if not now:
+        return None
+    offs = c.ix.kb.offices
+    held = [wording.office_label(c.ix, offs[t.office]) + (f" ({t.party})" if t.party else "") for t in now]
+    letters = {party: letter for letter, party in PARTY_LETTERS.items()}
+    tags = [f"{c.name} ({letters[t.party]}-{offs[t.office].id.rsplit('-', 1)[-1].upper()})"
+            for t in now if t.party in letters and offs[t.office].jurisdiction == "us"]
+    return c.verdict(WRONG_HOLDER, Situation.NEVER, {"instead": wording.on_each(c.when, [wording.was(c.name, wording.join(held))])},
+                     tags or [c.name], now)
+
+
 def _never_held(c: Case) -> Verdict | None:
     """"Former Secretary of State Lloyd Austin": never held it at all."""
-    if not record_reaches_back(c.ix, c.title.offices, c.pid):
+    if not record_reaches_back(c.ix, c.title.offices, c.pid) and not listed(c.ix, c.pid, c.title.offices):
         return None  # the KB's list of holders may start after their time
     held = list(dict.fromkeys(t.office for t in c.ix.tenures(c.pid)))
     labels = [wording.office_label(c.ix, c.ix.kb.offices[o]) for o in held]
@@ -263,6 +281,10 @@ def _never_held(c: Case) -> Verdict | None:
 def _never(c: Case) -> Verdict | None:
     """Never held any office of the title: say who did, or what they held."""
     ix, title = c.ix, c.title
+    if currency.hypothetical(c.m):
+        return None  # "a President X would ...": someone who might hold it one day
+    if title.party:
+        return _wrong_tag(c)
     if not title.specific:
         if facts.team(title):
             return None  # "spokesman X": someone's spokesman, whom the KB does not list
@@ -281,6 +303,8 @@ def _never(c: Case) -> Verdict | None:
     instead, names, ten = facts.instead(ix, c.when, c.pid, title.offices, title.label)
     if not instead or (not names and any(facts.broad(ix, o) for o in title.offices)):
         return None  # a broad role's office named by its title: judged only when the KB shows who held it then
+    if not names:  # too many holders to name: the person under the title they held
+        names = [wording.titled(wording.office_label(ix, o), c.name) for o in facts.held_at(ix, c.pid, c.when)[:1]]
     return c.verdict(WRONG_HOLDER, Situation.NEVER, {"instead": instead}, names, ten)
 
 
@@ -297,8 +321,8 @@ def unknown(ix: KBIndex, m: Mention) -> Verdict | None:
     if any(mod != Tense.CURRENT for mod in title.modifiers):
         return None  # "the late President X": not a claim about who holds it now
     office = ix.kb.offices[next(iter(title.offices))]
-    if office.seats != 1 or facts.too_broad(ix, title) or not office.known_at(m.when):
-        return None
+    if office.seats != 1 or facts.too_broad(ix, title) or not office.known_at(m.when) or office.complete_per_person:
+        return None  # (a roster of members knows their careers, not every holder: a seat may have fallen vacant)
     if not m.explicit_time and not currency.claimed_now(m, None) and not _known_long_before(office, m.when):
         return None  # told as narration: maybe of a holder before the KB's record begins
     instead, names, ten = facts.instead(ix, m.when, None, title.offices, title.label)
@@ -347,6 +371,18 @@ def _known_long_before(office: Office, when: Period) -> bool:
     """The office's record is complete from long before *when*
     (``tuning.RECORD_MARGIN``): anyone told of as its holder then is in it."""
     return office.complete_from is not None and office.complete_from < when.start - tuning.RECORD_MARGIN
+
+
+def listed(ix: KBIndex, pid: str, offices: Iterable[str]) -> bool:
+    """The KB lists all of the person's tenures of *offices*: each is
+    ``complete_per_person`` and the person holds some office of its
+    jurisdiction that is too (a member of Congress, with every term)."""
+    offs = ix.kb.offices
+    wanted = [offs[o] for o in offices]
+    if not wanted or not all(o.complete_per_person for o in wanted):
+        return False
+    jurs = {o.jurisdiction for o in wanted}
+    return any(offs[t.office].complete_per_person and offs[t.office].jurisdiction in jurs for t in ix.tenures(pid))
 
 
 def _elsewhere(ix: KBIndex, pid: str, when: Period, unknown: Iterable[str]) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from factlint.dates import parse_period
 from factlint.errors import ConfigError, shown
+from factlint.importers.positions import position_of
 
 KBDoc = dict[str, Any]
 Warn = Callable[[str], None]
@@ -326,6 +327,10 @@ def drop_shared_aliases(people: Sequence[PersonDraft]) -> None:
 def kb_doc(meta: dict[str, Any], *, jurisdictions: list[dict[str, Any]] | None = None,
            people: list[dict[str, Any]] | None = None, offices: list[dict[str, Any]] | None = None) -> KBDoc:
     doc: KBDoc = {"meta": meta}
+    for office in offices or []:
+        position = position_of(office["id"])
+        if position and not office.get("wikidata"):
+            office["wikidata"] = position  # so that `factlint kb update` can refresh it
     if jurisdictions:
         doc["jurisdictions"] = jurisdictions
     if people:

@@ -13,15 +13,18 @@ member with name parts, ids and every term (``type: sen|rep``, ``start``,
   "Texas Rep.", "Congressman", ...) through the roles.
 - One tenure per run of consecutive terms in one office with one party
   (terms up to three days apart are merged: a Congress ends on 3 January and
-  the next may convene on the 5th; a change of party starts a new tenure); the
-  holder's ``note`` gives the party and the district(s). A last term whose
+  the next may convene days later; a change of party starts a new tenure); the
+  holder's ``party`` gives the party, its ``note`` the district(s). A last term whose
   scheduled end is after ``as-of`` is open.
 - The roles ``senator`` and ``representative`` are written into the output
   file (a KB that also loads other files gets them from here).
 - The file lists only members serving when it was made: people who left
   Congress before are not in it, so the record of these offices is
-  incomplete before the current members' terms (say so to whoever relies
-  on "never was a senator").
+  incomplete before it was made (``meta.complete_from`` is its ``as-of``),
+  while each listed member's terms are all there
+  (``meta.complete_per_person: true``): factlint judges a listed member's
+  title at any date, and never claims that someone not listed was not a
+  member.
 
 Options: ``as-of`` (default: the latest term start), ``file`` (default
 ``us-congress.yaml``).
@@ -47,28 +50,22 @@ from factlint.importers.common import (
 )
 from factlint.importers.countries import jurisdiction_entry
 from factlint.importers.us_executive import _person, legislators
+from factlint.lexicon import US_STATES as STATES
 from factlint.yamlio import LocDict, LocList
 
 FORMAT = "us-congress"
 OPTIONS = ("as-of", "file")
 SOURCE = "unitedstates/congress-legislators, legislators-current.yaml"
 LICENSE = "CC0 1.0"
-STATES = {code: name.replace("_", " ") for code, name in (s.split(":") for s in (
-    "AL:Alabama AK:Alaska AZ:Arizona AR:Arkansas CA:California CO:Colorado CT:Connecticut DE:Delaware "
-    "FL:Florida GA:Georgia HI:Hawaii ID:Idaho IL:Illinois IN:Indiana IA:Iowa KS:Kansas KY:Kentucky "
-    "LA:Louisiana ME:Maine MD:Maryland MA:Massachusetts MI:Michigan MN:Minnesota MS:Mississippi "
-    "MO:Missouri MT:Montana NE:Nebraska NV:Nevada NH:New_Hampshire NJ:New_Jersey NM:New_Mexico "
-    "NY:New_York NC:North_Carolina ND:North_Dakota OH:Ohio OK:Oklahoma OR:Oregon PA:Pennsylvania "
-    "RI:Rhode_Island SC:South_Carolina SD:South_Dakota TN:Tennessee TX:Texas UT:Utah VT:Vermont "
-    "VA:Virginia WA:Washington WV:West_Virginia WI:Wisconsin WY:Wyoming DC:District_of_Columbia "
-    "PR:Puerto_Rico GU:Guam VI:U.S._Virgin_Islands AS:American_Samoa MP:Northern_Mariana_Islands"
-).split())}
 ROLES = [
     {"id": "senator", "name": "Senator", "aliases": ["Sen.", "US Senator", "U.S. Senator"]},
     {"id": "representative", "name": "Representative",
      "aliases": ["Rep.", "Congressman", "Congresswoman", "Delegate", "US Representative", "U.S. Representative"]},
 ]
-SLACK_DAYS = 3  # a Congress ends on 3 January and the next may convene on the 5th
+# A Congress ends on 3 January and the next convenes on the 3rd or a few
+# days later (the 105th on 7 January 1997): terms that close a gap of up to
+# a week are one tenure; a member who lost and came back is away for years.
+SLACK_DAYS = 7
 CHAMBERS = {"sen": ("senator", "Senator", "Sen."), "rep": ("representative", "Representative", "Rep.")}
 
 
@@ -109,7 +106,7 @@ def import_congress(sources: list[Path], options: dict[str, str], warn: Warn) ->
             district = term.get("district")
             # a run is one person in one office for one party: the key carries the party
             key = f"{draft.key}\t{party}"
-            note = party if district is None else f"{party}; district {'at-large' if district == 0 else district}"
+            note = None if district is None else f"district {'at-large' if district == 0 else district}"
             stints.setdefault(spec["id"], []).append(Stint(key, start, end, note))
             draft.first_seen = min(draft.first_seen, start)
             latest = max(latest, start)
@@ -121,14 +118,15 @@ def import_congress(sources: list[Path], options: dict[str, str], warn: Warn) ->
     used: set[str] = set()
     for oid in sorted(specs):
         merged = merge_consecutive(stints[oid], slack_days=SLACK_DAYS)
-        notes = {s.person: [t.note for t in stints[oid] if t.person == s.person] for s in merged}
         holders = []
         for s in merged:
-            person_key, _party = s.person.split("\t")
+            person_key, party = s.person.split("\t")
             used.add(person_key)
             end = None if s.end is not None and s.end > as_of else s.end
-            held = [n for n in dict.fromkeys(notes[s.person]) if n]
-            holders.append(Stint(people[person_key].id, s.start, end, " / ".join(held)).holder())
+            # the notes of the terms this tenure covers
+            held = [n for n in dict.fromkeys(t.note for t in stints[oid] if t.person == s.person and s.start <= t.start
+                                             and (s.end is None or t.start < s.end)) if n]
+            holders.append({**Stint(people[person_key].id, s.start, end, " / ".join(held) or None).holder(), "party": party})
         spec = dict(specs[oid])
         seats = max_concurrent([Stint(h["person"], h["from"], h.get("to")) for h in holders])
         spec["seats"] = max(seats, 2) if spec["role"] == "senator" else seats
@@ -137,9 +135,11 @@ def import_congress(sources: list[Path], options: dict[str, str], warn: Warn) ->
         spec["source"] = SOURCE
         spec["holders"] = holders
         offices.append(spec)
-    meta = {"as_of": as_of, "source": SOURCE, "license": LICENSE,
+    # Who held these offices is known only on the file's day (former members
+    # are not in it); what each listed member held is known for all time.
+    meta = {"as_of": as_of, "complete_from": as_of, "complete_per_person": True, "source": SOURCE, "license": LICENSE,
             "note": "Members serving when the file was made, with every term they served; former members are "
-                    "not in it, so these offices' records are incomplete."}
+                    "not in it, so these offices' records are incomplete before as_of."}
     doc = kb_doc(meta, people=[people[k].entry() for k in sorted(used)], offices=offices)
     doc = {"meta": doc["meta"], "roles": [dict(r) for r in ROLES], **{k: v for k, v in doc.items() if k != "meta"}}
     return {

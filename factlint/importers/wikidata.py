@@ -39,12 +39,12 @@ the KB it is loaded with (the default KB has the countries and roles).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import ConfigError, KnowledgeBaseError, shown
 from factlint.importers.common import (
-    office_entries,
     KBDoc,
     PersonDraft,
     Stint,
@@ -53,6 +53,7 @@ from factlint.importers.common import (
     check_options,
     drop_shared_aliases,
     kb_doc,
+    office_entries,
     option_date,
     slugify,
     unique,
@@ -92,7 +93,53 @@ def wikidata_date(value: str, precision: str | None) -> str | None:
     return text[:keep]
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
+def bindings_of(data: Any) -> list[Any]:
+    """The ``results.bindings`` of SPARQL results JSON; ValueError if it has none."""
+    bindings = data.get("results", {}).get("bindings") if isinstance(data, dict) else None
+    if not isinstance(bindings, list) or not isinstance(data.get("head", {}), dict):
+        raise ValueError("not SPARQL results JSON: no results.bindings list")
+    return bindings
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One P39 statement as a SPARQL result row gives it."""
+
+    person: str                    # the person's Q-id
+    label: str                     # English label (the Q-id when Wikidata has none)
+    aliases: tuple[str, ...]       # ?personAltLabel, split
+    position: str                  # the position's Q-id
+    position_label: str | None
+    start: str | None              # a KB date, None if missing or coarser than a year
+    end: str | None
+    end_unreadable: bool           # an end is given but cannot be a KB date
+    country: str | None            # ?countryCode, lower case
+
+    @property
+    def usable(self) -> bool:
+        """It can be written as a KB tenure."""
+        return self.start is not None and not self.end_unreadable
+
+
+def read_statement(b: Any) -> Statement:
+    """One result row; ValueError if it is not an object with ?person and ?position."""
+    if not isinstance(b, dict):
+        raise ValueError("not an object")
+    person_uri, position_uri = _value(b, "person"), _value(b, "position")
+    if not person_uri or not position_uri:
+        raise ValueError("no ?person or ?position (see the query in the docs)")
+    qid = _qid(person_uri)
+    raw_start, raw_end = _value(b, "start"), _value(b, "end")
+    end = wikidata_date(raw_end, _value(b, "endPrecision")) if raw_end else None
+    return Statement(
+        qid, _value(b, "personLabel") or qid,
+        tuple(a for a in (x.strip() for x in (_value(b, "personAltLabel") or "").split(",")) if a),
+        _qid(position_uri), _value(b, "positionLabel"),
+        wikidata_date(raw_start, _value(b, "startPrecision")) if raw_start else None,
+        end, bool(raw_end) and end is None, (_value(b, "countryCode") or "").lower() or None)
+
+
+def _load(path: Path) -> list[Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
@@ -101,10 +148,10 @@ def _load(path: Path) -> list[dict[str, Any]]:
         raise KnowledgeBaseError(f"not UTF-8: {exc.reason}", str(path)) from None
     except json.JSONDecodeError as exc:
         raise KnowledgeBaseError(f"invalid JSON: {exc.msg}", str(path), exc.lineno) from None
-    bindings = data.get("results", {}).get("bindings") if isinstance(data, dict) else None
-    if not isinstance(bindings, list):
-        raise KnowledgeBaseError("not SPARQL results JSON: no results.bindings list", str(path), 1)
-    return bindings
+    try:
+        return bindings_of(data)
+    except ValueError as exc:
+        raise KnowledgeBaseError(str(exc), str(path), 1) from None
 
 
 def import_wikidata(sources: list[Path], options: dict[str, str], warn: Warn) -> dict[str, KBDoc]:
@@ -117,34 +164,26 @@ def import_wikidata(sources: list[Path], options: dict[str, str], warn: Warn) ->
     for src in sources:
         for i, b in enumerate(_load(src)):
             where = f"binding {i + 1}"
-            if not isinstance(b, dict):
-                raise KnowledgeBaseError(f"{where}: not an object", str(src))
-            person_uri, position_uri = _value(b, "person"), _value(b, "position")
-            if not person_uri or not position_uri:
-                raise KnowledgeBaseError(f"{where}: no ?person or ?position (see the query in the docs)", str(src))
-            qid = _qid(person_uri)
-            label = _value(b, "personLabel") or qid
-            position = _value(b, "positionLabel") or _qid(position_uri)
-            code = options.get("jurisdiction") or (_value(b, "countryCode") or "").lower()
+            try:
+                st = read_statement(b)
+            except ValueError as exc:
+                raise KnowledgeBaseError(f"{where}: {exc}", str(src)) from None
+            position = st.position_label or st.position
+            code = options.get("jurisdiction") or st.country or ""
             if not code:
                 raise ConfigError(f"{src}: {where}: no jurisdiction for {shown(position)}: "
                                   "give --option jurisdiction=ID or ?countryCode in the query")
             oid = options.get("office") or f"{code}-{slugify(position)}"
-            raw_start = _value(b, "start")
-            start = wikidata_date(raw_start, _value(b, "startPrecision")) if raw_start else None
-            raw_end = _value(b, "end")
-            end = wikidata_date(raw_end, _value(b, "endPrecision")) if raw_end else None
-            if start is None or (raw_end and end is None):
-                warn(f"{src}: {where}: skipped {label} as {position}: no start, or a date coarser than a year")
+            if st.start is None or st.end_unreadable:
+                warn(f"{src}: {where}: skipped {st.label} as {position}: no start, or a date coarser than a year")
                 continue
             offices.setdefault(oid, {"id": oid, "role": role, "jurisdiction": code, "title": position,
-                                     "wikidata": _qid(position_uri)})
-            stints.setdefault(oid, []).append(Stint(qid, start, end))
-            latest = max(latest, start, end or "")
-            alts = [a.strip() for a in (_value(b, "personAltLabel") or "").split(",")]
-            draft = people.setdefault(qid, PersonDraft(qid, label, [], wikidata=qid))
-            draft.aliases = unique([*draft.aliases, *alts], drop=[label])
-            draft.first_seen = min(draft.first_seen, start)
+                                     "wikidata": st.position})
+            stints.setdefault(oid, []).append(Stint(st.person, st.start, st.end))
+            latest = max(latest, st.start, st.end or "")
+            draft = people.setdefault(st.person, PersonDraft(st.person, st.label, [], wikidata=st.person))
+            draft.aliases = unique([*draft.aliases, *st.aliases], drop=[st.label])
+            draft.first_seen = min(draft.first_seen, st.start)
     assign_ids(people.values(), suffix=lambda p, _n: p.key.lower())
     drop_shared_aliases(list(people.values()))
     out = office_entries(offices, stints, people)

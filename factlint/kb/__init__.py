@@ -1,6 +1,8 @@
 """Loading a KB: the default KB, then each ``--kb``, compiled and cached.
 
-The compiled index is pickled under the cache directory
+The compiled index is packed (:mod:`factlint.kb.packed`: the tables that
+grow with the number of people decoded entry by entry, when first read) and
+pickled under the cache directory
 (``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
 ``~/.cache/factlint``), keyed by factlint's version, the source files of every module the index is
 built from (``_INDEX_MODULES``), and the path, size and modification time of
@@ -18,19 +20,22 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from factlint import dates, lexicon, text, tuning
+from factlint import dates, lexicon, text, tuning, variants
 from factlint.errors import KnowledgeBaseError
 from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
+from factlint.kb import packed as _packed_module
 from factlint.kb.index import KBIndex
 from factlint.kb.loader import kb_files, load_sources
+from factlint.kb.packed import pack
 
 # Everything the compiled index is built from or copies: editing any of these
 # rebuilds the cached index (lexicon: modifiers and office words; tuning: the
-# heuristics' numbers).
-_INDEX_MODULES = (_index_module, _model_module, dates, text, lexicon, tuning)
+# heuristics' numbers; the name variants' data file, since the name matcher
+# the index serves reads it).
+_INDEX_MODULES = (_index_module, _model_module, _packed_module, dates, text, lexicon, tuning, variants)
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 def default_kb_dir() -> Path:
@@ -52,8 +57,7 @@ def _cache_key(sources: list[Path]) -> str | None:
     h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
     # The code that defines what is pickled is part of the key too: an index
     # built by other code is never loaded.
-    for module in _INDEX_MODULES:
-        src = Path(module.__file__ or "")
+    for src in (*(Path(m.__file__ or "") for m in _INDEX_MODULES), variants.DATA):
         st = src.stat()
         h.update(f"{src}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     problems: list[KnowledgeBaseError] = []
@@ -95,7 +99,8 @@ def load_kb(paths: Sequence[str | Path] = (), *, default: bool = True, cache: bo
                 return index
         except Exception:  # noqa: BLE001 - a stale or broken cache is just rebuilt
             pass
-    index = KBIndex.build(load_sources(sources))
+    # Packed whether cached or not, so that every run reads the index the same way.
+    index = pack(KBIndex.build(load_sources(sources)))
     if cache:
         _store(target, index)
     return index

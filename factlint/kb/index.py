@@ -49,12 +49,12 @@ class NameForm(NamedTuple):
 def _split(person: Person, text: str, kind: str) -> NameForm:
     k = keys(text)
     fam = keys(person.family) if person.family else ()
-    canon = keys(person.name)
     if fam:
         for i in range(len(k) - len(fam) + 1):
             if k[i : i + len(fam)] == fam:
                 return NameForm(person.id, text, kind, k, k[:i] + k[i + len(fam):], fam, i == 0 and len(k) > len(fam), i)
         # A transliterated alias: put the family part where the canonical name has it.
+        canon = keys(person.name)
         first = canon[: len(fam)] == fam and len(canon) > len(fam)
         n = len(fam)
         if first:
@@ -167,6 +167,8 @@ class KBIndex:
     forms_by_person: dict[str, list[NameForm]] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
+    # family key -> the people it may name, filled as drafts ask (see family_persons)
+    family_people: dict[Key, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> KBIndex:
@@ -286,6 +288,15 @@ class KBIndex:
         assert isinstance(when, Period)
         out = [t for oid in office_ids for t in self.kb.offices[oid].holders if t.may_cover(when)]
         return sorted(out, key=lambda t: (t.start.start, t.office))
+
+    def family_persons(self, family: Key) -> tuple[str, ...]:
+        """The people whose family name is *family*, in the KB's order (a
+        family name alone may name any of them; worked out once per name,
+        since in a large KB a common one names hundreds)."""
+        got = self.family_people.get(family)
+        if got is None:
+            got = self.family_people[family] = tuple(dict.fromkeys(f.person for f in self.by_family[family]))
+        return got
 
     def by_family_of(self, person: str) -> list[NameForm]:
         return self.forms_by_person.get(person, [])

@@ -31,12 +31,13 @@ from factlint.kb.model import (
 from factlint.yamlio import LocDict, LocList, load_yaml_file
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")  # a Wikidata item id
 KB_SUFFIXES = (".yaml", ".yml")
 
 SECTIONS = ("jurisdictions", "roles", "people", "offices")
 TOP_KEYS = frozenset((*SECTIONS, "meta"))
-META_KEYS = frozenset(("as_of", "complete_from", "source", "license", "note"))
-HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note"))
+META_KEYS = frozenset(("as_of", "complete_from", "complete_per_person", "source", "license", "note"))
+HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note", "party"))
 
 # field name -> kind: "str", "list" (of str), "int", "bool", "date" (a KB date, kept as its first day), "holders"
 FIELDS: dict[str, dict[str, str]] = {
@@ -47,6 +48,7 @@ FIELDS: dict[str, dict[str, str]] = {
                "family": "str", "wikidata": "str", "source": "str", "note": "str"},
     "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
                 "aliases": "list", "host": "str", "seats": "int", "complete_from": "date", "holders": "holders",
+                "complete_per_person": "bool",
                 "wikidata": "str", "source": "str", "note": "str"},
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -56,6 +58,20 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "offices": ("id", "role", "jurisdiction"),
 }
 SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
+
+_PERIODS: dict[str, Period] = {}  # a KB's dates repeat (one tenure ends the day the next starts)
+
+
+def period(value: Any) -> Period:
+    """:func:`parse_period`, memoised for strings (an error is raised each time)."""
+    if value.__class__ is not str:
+        return parse_period(value)
+    got = _PERIODS.get(value)
+    if got is None:
+        got = parse_period(value)
+        if len(_PERIODS) < 200_000:
+            _PERIODS[value] = got
+    return got
 
 
 def kb_files(source: Path, errors: list[KnowledgeBaseError] | None = None) -> list[Path]:
@@ -129,6 +145,8 @@ class _Reader:
                 if entry is not None:
                     if section == "offices" and meta.complete_from is not None:
                         entry.data.setdefault("complete_from", meta.complete_from)  # the file's default
+                    if section == "offices" and meta.complete_per_person:
+                        entry.data.setdefault("complete_per_person", True)
                     entries.append(entry)
         return entries
 
@@ -144,17 +162,20 @@ class _Reader:
         as_of = None
         if "as_of" in meta:
             try:
-                period = parse_period(meta["as_of"])
-                as_of = period.end
+                as_of = parse_period(meta["as_of"]).end
             except ValueError as exc:
                 self.error(f"meta.as_of: {exc}", path, meta.line_of("as_of"))
         complete_from = None
         if meta.get("complete_from") is not None:
             complete_from = self.read_date(meta["complete_from"], "meta.complete_from", path, meta.line_of("complete_from"))
+        per_person = meta.get("complete_per_person", False)
+        if not isinstance(per_person, bool):
+            self.error(f"meta.complete_per_person must be true or false, got {shown(per_person)}", path,
+                       meta.line_of("complete_per_person"))
         src = meta.get("source")
         lic = meta.get("license")
         return FileMeta(path, as_of, src if isinstance(src, str) else None, lic if isinstance(lic, str) else None,
-                        complete_from)
+                        complete_from, per_person is True)
 
     def read_date(self, value: Any, what: str, path: str, line: int | None) -> dt.date | None:
         """A KB date ("2007", "2007-01", "2007-01-10") as its first day; None (and an error) if bad."""
@@ -169,8 +190,9 @@ class _Reader:
         path = origin.path
         ok = True
         data: dict[str, Any] = {}
+        key_lines = getattr(item, "key_lines", {})
         for key, value in item.items():
-            line = item.line_of(key)
+            line = key_lines.get(key, item.line)
             kind = kinds.get(key)
             if kind is None:
                 what = SINGULAR[section]
@@ -225,6 +247,10 @@ class _Reader:
         if isinstance(ident, str) and not ID_RE.match(ident):
             self.error(f"bad id {shown(ident)}: use lower-case letters, digits and single hyphens", path, item.line_of("id"))
             ok = False
+        if section == "offices" and "wikidata" in data and not QID_RE.match(data["wikidata"]):
+            self.error(f"'wikidata' of office {shown(ident)} must be a Wikidata item id like Q11696, "
+                       f"got {shown(data['wikidata'])}", path, item.line_of("wikidata"))
+            ok = False
         if not ok:
             return None
         entry = _Entry(section, data, origin, dict(getattr(item, "key_lines", {})))
@@ -240,7 +266,7 @@ class _Reader:
             if not isinstance(h, LocDict):
                 self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, hline)
                 continue
-            bad = [k for k in h if k not in HOLDER_KEYS]
+            bad = () if HOLDER_KEYS.issuperset(h) else [k for k in h if k not in HOLDER_KEYS]
             for k in bad:
                 self.error(f"unknown key {shown(k)} in a holder of {ident} (expected one of {', '.join(sorted(HOLDER_KEYS))})", path, h.line_of(k))
             if "person" not in h or not isinstance(h["person"], str):
@@ -338,8 +364,8 @@ def _safe_range(h: dict[str, Any]) -> tuple[Any, Any] | None:
     import datetime as dt
 
     try:
-        start = parse_period(h["from"]).start
-        end = parse_period(h["to"]).end if h.get("to") is not None else dt.date.max
+        start = period(h["from"]).start
+        end = period(h["to"]).end if h.get("to") is not None else dt.date.max
     except (ValueError, KeyError):
         return None
     return start, end
@@ -378,14 +404,14 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                 reader.error(f"unknown person {shown(person)} in holders of {oid}", origin.path, origin.line)
                 continue
             try:
-                start = parse_period(h["from"])
+                start = period(h["from"])
             except ValueError as exc:
                 reader.error(f"bad 'from' date of {person} in {oid}: {exc}", origin.path, origin.line)
                 continue
             end: Period | None = None
             if h.get("to") is not None:
                 try:
-                    end = parse_period(h["to"])
+                    end = period(h["to"])
                 except ValueError as exc:
                     reader.error(f"bad 'to' date of {person} in {oid}: {exc}", origin.path, origin.line)
                     continue
@@ -393,7 +419,9 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                     reader.error(f"'to' {end} is before 'from' {start} for {person} in {oid}", origin.path, origin.line)
                     continue
             src = h.get("source")
-            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin))
+            party = h.get("party")
+            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin,
+                                  party if isinstance(party, str) else None))
         tenures.sort(key=lambda t: (t.start.start, t.person))
         seats = d.get("seats", 1)
         _check_seats(oid, seats, tenures, reader)
@@ -401,7 +429,8 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         complete_from = d.get("complete_from", tenures[0].start.start if tenures else None)
         offices[oid] = Office(oid, d["role"], d["jurisdiction"], d.get("title"), tuple(d.get("aliases", ())),
                               d.get("host"), seats, tuple(tenures), d.get("source"), e.origin,
-                              complete_from=complete_from)
+                              complete_from=complete_from, wikidata=d.get("wikidata"),
+                              complete_per_person=bool(d.get("complete_per_person")))
     return KnowledgeBase(jurisdictions, roles, people, offices, tuple(reader.metas))
 
 

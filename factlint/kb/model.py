@@ -70,6 +70,7 @@ class Tenure(NamedTuple):
     end: Period | None  # None: still in office (as far as the KB knows)
     source: str | None = None
     origin: Origin | None = None
+    party: str | None = None  # the holder's party in this tenure (``party:`` of a holder; Congress)
 
     def may_cover(self, when: Period) -> bool:
         """Some reading of the tenure's dates overlaps some day of *when*."""
@@ -107,6 +108,11 @@ class Office:
     # YAML, else the file's ``meta.complete_from``, else the first holder's
     # start); None: no holders. Before it, the KB cannot say who held it.
     complete_from: dt.date | None = None
+    wikidata: str | None = None  # the Wikidata position (Q-id) that `factlint kb update` refreshes it from
+    # Each person it lists has all their tenures listed, in every office of
+    # its jurisdiction that says so too (a roster of current members with
+    # their careers), though the list of people is not complete.
+    complete_per_person: bool = False
 
     def known_at(self, when: Period) -> bool:
         """The list of holders is complete over all of *when*."""
@@ -120,6 +126,7 @@ class FileMeta:
     source: str | None = None
     license: str | None = None
     complete_from: dt.date | None = None  # the default of the file's offices
+    complete_per_person: bool = False     # ... and of their complete_per_person
 
 
 @dataclass(frozen=True, slots=True)

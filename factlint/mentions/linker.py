@@ -24,14 +24,13 @@ is nobody's name (kept as :class:`Loose` for the family-slip check).
 """
 from __future__ import annotations
 
-import re
-
 from factlint.dates import Period
 from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
-from factlint.lexicon import CAPTION_WORDS, HONORIFICS
+from factlint.lexicon import ABBREVIATIONS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
+from factlint.mentions.party import narrowed, party_tag
 from factlint.mentions.tense import cues, quoted
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
@@ -42,31 +41,21 @@ from factlint.tuning import APPOSITION_OPENERS, MIN_SLIP_LENGTH
 # What a link gives: the mention it makes (None: none) and the token to read on from.
 Link = tuple[Mention | None, int]
 
-# "Caption 5 of 20", "Photo: A. Smith", "file photo": the marks of a caption
-# (see scan_segment), matched in lower case; the words alone are a fast prefilter
-_WORDS = "|".join(CAPTION_WORDS)
-_CAPTION = re.compile(rf"(?<![a-z])(?:{_WORDS})(?:s?\s+\d+\s+of\s+\d|:)|file (?:{_WORDS})")
-_CAPTION_PREFILTER = tuple(w for w in CAPTION_WORDS if not any(x != w and x in w for x in CAPTION_WORDS))
-
-
-def is_caption(text: str) -> bool:
-    """*text* is (or holds) the caption of a picture."""
-    low = text.lower()
-    for word in _CAPTION_PREFILTER:
-        if word in low:
-            return _CAPTION.search(low) is not None
-    return False
+def _abbreviated(v: Tokens, end: int) -> bool:
+    """The title before token *end* is an abbreviation and its period ("Sen. Ana Smith")."""
+    return v.toks[end - 1].key in ABBREVIATIONS and v.gaps[end].translate(NO_MARKUP) in (". ", ".\n")
 
 
 class _Linker:
     """Links one segment. Created per segment; holds no state between them."""
 
-    __slots__ = ("ix", "v", "seg_no", "clock", "loose", "captions")
+    __slots__ = ("ix", "v", "seg_no", "clock", "loose", "undated")
 
-    def __init__(self, ix: KBIndex, v: Tokens, seg_no: int, clock: Clock, captions: bool = False) -> None:
+    def __init__(self, ix: KBIndex, v: Tokens, seg_no: int, clock: Clock,
+                 undated: tuple[tuple[int, int], ...] = ()) -> None:
         self.ix, self.v, self.seg_no, self.clock = ix, v, seg_no, clock
         self.loose: list[Loose] = []
-        self.captions = captions  # a photo gallery's captions: titles are of the picture's unknown date
+        self.undated = undated  # captions, related headlines: titles are of another, unknown date
 
     def scan(self) -> list[Mention]:
         """The resolver: at each candidate token, the title link, else the name link (see above)."""
@@ -105,7 +94,7 @@ class _Linker:
         if qualified(self.v, i):
             return None, end
         v, ix, n = self.v, self.ix, self.v.n
-        if end < n and v.kinds[end] == "space" and BARRIER not in v.gaps[end] and name_start(v, end):
+        if end < n and (v.kinds[end] == "space" or _abbreviated(v, end)) and BARRIER not in v.gaps[end] and name_start(v, end):
             b = run_end(v, end)
             got = resolve(v, ix, end, b, titled=True, title=title)
             if got is None and b - end == 1 and not other:
@@ -113,6 +102,9 @@ class _Linker:
             if isinstance(got, Namesake):
                 return None, got.end
             if got is not None:
+                tag = party_tag(v, ix, got.end) if got.kind != MentionKind.UNKNOWN and not other else None
+                if tag is not None:  # "Sen. Ana Smith (D-Vt.)"
+                    return self.mention(got, narrowed(title, tag[0]), i), tag[1]
                 return self.mention(got, None if other else title, i), got.end
         # "the Russian foreign minister, Dmitry Peskov, said": the name
         # set off by commas right after the title.
@@ -146,10 +138,13 @@ class _Linker:
         nxt = got.end
         # (someone the KB does not know is not judged by a title after the name)
         app = appositive(v, self.ix, got.end) if got.end == b and got.kind != MentionKind.UNKNOWN else None
+        tag = party_tag(v, self.ix, got.end) if app is None and got.kind != MentionKind.UNKNOWN else None
         if app is not None:
             t, t_end, other = app
             after = None if other else t
             nxt = t_end
+        elif tag is not None:  # "Ana Smith (D-Vt.)"
+            after, nxt = tag
         return self.mention(got, after, got.start, nxt), max(nxt, got.end)
 
     def appositive_slip(self, a: int, b: int) -> Link | None:
@@ -179,6 +174,9 @@ class _Linker:
         most) that matched no one: a candidate for a family-name slip."""
         toks, ix = self.v.toks, self.ix
         t = toks[b - 1]
+        if (a < b - 1 and self.v.walk(ix.jurisdictions, a, acronyms=ix.acronyms)[0] == b - 1) \
+                or (a > 0 and toks[a - 1].key in PLURAL_FAMILY_BEFORE and self.v.kinds[a] == "space"):
+            return  # "the U.S. Capitol", "the Capitol": a place or a thing, not a family name
         lead = all(x.key in HONORIFICS or x.key in ix.title_words for x in toks[a : b - 1])
         if lead and len(t.key) >= MIN_SLIP_LENGTH and t.key not in ix.name_words and t.key not in ix.title_words:
             self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))
@@ -186,9 +184,9 @@ class _Linker:
     def mention(self, got: Reading, title: Title | None, first: int = -1, last: int = -1) -> Mention:
         """The mention of *got* with *title*; tokens [first, last) cover both (the name alone by default)."""
         v, s, e, form = self.v, got.start, got.end, got.form
-        if self.captions:
-            title = None
         start, end = v.toks[s].start, v.toks[e - 1].end
+        if self.undated and any(a <= start < b for a, b in self.undated):
+            title = None
         when, explicit = self.clock.when(s)
         family_text = ""
         if form is not None and got.kind == MentionKind.NAME:
@@ -206,10 +204,11 @@ def scan_segment(ix: KBIndex, seg: Segment, seg_no: int, date: Period,
                  anchor: Period | None) -> tuple[list[Mention], list[Loose], Period | None]:
     """Mentions in segment *seg_no*, its loose words, and the last explicit time after it.
 
-    In a caption ("... Caption 5 of 20 ...", "... (Photo: A. Smith)", "FILE
-    PHOTO: ...") names are checked but titles are not joined to them: a
-    caption describes the moment of its picture, which it rarely dates."""
+    In the segment's undated furniture (a caption, a related article's
+    headline: :mod:`factlint.furniture`) names are checked but titles are not
+    joined to them: a caption describes the moment of its picture, which it
+    rarely dates."""
     v = Tokens(seg.text)
     clock = Clock(v, date, anchor)
-    linker = _Linker(ix, v, seg_no, clock, is_caption(seg.text))
+    linker = _Linker(ix, v, seg_no, clock, seg.undated)
     return linker.scan(), linker.loose, clock.after()

@@ -41,6 +41,7 @@ class Title:
     modifier_words: tuple[str, ...] = ()
     named: bool = False         # names its offices by their own titles (or a short form of them), not a role word
     implied: bool = False       # a short form that leaves the jurisdiction unwritten ("Health Secretary")
+    party: str = ""             # a party the holder must have had ("(D-Vt.)": factlint.mentions.party)
 
 
 class Loose(NamedTuple):

@@ -16,8 +16,6 @@ from rapidfuzz.distance import OSA
 from factlint.document import BARRIER
 from factlint.kb.index import KBIndex, NameForm
 from factlint.lexicon import (
-    GIVEN_NAME_FORMS,
-    GIVEN_NAME_VARIANTS,
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -38,12 +36,14 @@ from factlint.tuning import (
     SHORT_FORM_MIN_TOKENS,
     UNKNOWN_NAME_TOKENS,
 )
+from factlint.variants import variants
 
 K = MentionKind
 _NAME_JOINS = ("space", "hyphen", "dot", "apostrophe")  # "J.D. Vance", "O'Brien"
 _FAMILY_TOKENS = (1, 2)  # a family name alone has one or two tokens
 _UNTITLED_SPANS = (2, 3)  # a run with no title before it is tried for a near miss by this many words
 _HANDLE = "(@"  # "Ana Smith (@anasmith)": the name an account posts under
+_VARIANTS = variants()  # read once: factlint/data/name_variants.yaml
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -131,7 +131,7 @@ def _family_alone(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> tuple
         return a, None
     if b < v.n and toks[b].key in NAME_SUFFIXES:
         return a, Namesake(b + 1)
-    return a, Reading(K.FAMILY, a, b, tuple(dict.fromkeys(f.person for f in ix.by_family[run])))
+    return a, Reading(K.FAMILY, a, b, ix.family_persons(run))
 
 
 def not_a_person(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:
@@ -241,7 +241,7 @@ def _given_off(ix: KBIndex, keys: tuple[str, ...], accept: Callable[[str, str], 
 
 
 def _near_given(written_: str, known: str) -> bool:
-    return similar(written_, known, GIVEN_NEAR_SIMILARITY) or (written_, known) in GIVEN_NAME_FORMS
+    return similar(written_, known, GIVEN_NEAR_SIMILARITY) or (written_, known) in _VARIANTS.given_slip
 
 
 def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
@@ -269,7 +269,10 @@ def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = 
     # The same given name in another form ("Ken" for Kenneth, "Mohammad" for
     # Mohammed): the person, written another way. Against the canonical name
     # only: "Anthony" is not the "Tony" of an alias but a slip for "Antony".
-    same = [nf for nf in _given_off(ix, keys, lambda a, b: (a, b) in GIVEN_NAME_VARIANTS) if nf.kind == "canonical"]
+    same = [nf for nf in _given_off(ix, keys, lambda a, b: (a, b) in _VARIANTS.given_same) if nf.kind == "canonical"]
+    # ... and the family name in another transliteration ("Zelenskiy" for Zelenskyy)
+    same += [nf for nf in ix.by_given_part.get(keys[:-1], ()) if nf.kind == "canonical" and len(nf.family) == 1
+             and (keys[-1], nf.family[0]) in _VARIANTS.family_same]
     people = tuple(dict.fromkeys(nf.person for nf in same))
     if len(people) == 1:
         return Reading(K.NAME, s, e, people, same[0], "variant")

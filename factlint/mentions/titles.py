@@ -17,7 +17,9 @@ from __future__ import annotations
 from factlint.document import BARRIER
 from factlint.kb.index import KBIndex
 from factlint.lexicon import (
+    ABBREVIATIONS,
     MODIFIERS,
+    NEEDS_JURISDICTION,
     OPEN_CLASS_OK,
     OTHER_OFFICE,
     OTHER_OFFICE_BEFORE,
@@ -173,6 +175,9 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
     if head is None:
         return None
     end, title_offices, role_ids, named, implied = head
+    if not jurs and not title_offices and " ".join(t.key for t in toks[j:end]) in NEEDS_JURISDICTION \
+            and _of_or_to(v, ix, end) is None:
+        return None  # "Leader X": whose leader is not said
     specific = named or bool(jurs)
     end, possessive = _post_modifiers(v, end, mods, words)
     label_end = toks[end - 1].end
@@ -188,6 +193,8 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
         label_end = toks[end - 1].end
         possessive = toks[end - 1].possessive
     start = toks[i].start
+    if toks[end - 1].key in ABBREVIATIONS and v.text[label_end : label_end + 1] == ".":
+        label_end += 1  # "Sen."
     label = " ".join(v.text[toks[jur_at if jur_at is not None else j].start : label_end].split())
     title = Title(start, toks[end - 1].end, " ".join(v.text[start : toks[end - 1].end].split()),
                   _offices(ix, jurs, hosts, title_offices, role_ids), tuple(mods), specific,
@@ -209,6 +216,8 @@ def appositive(v: Tokens, ix: KBIndex, e: int) -> tuple[Title, int, bool] | None
     title, end, other = parsed
     if end < n:
         after = v.gaps[end].translate(NO_MARKUP).lstrip(" \t\n")
+        if after[:1] == "." and toks[end - 1].key in ABBREVIATIONS:
+            return None  # "Ana Smith, Rep. Jo Lee": the abbreviation's period, and the title of the next name
         if not (after[:1] in _CLOSERS or (toks[end].key in RELATIVE and v.kinds[end] == "space")):
             return None
     return title, end, other

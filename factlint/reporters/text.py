@@ -16,10 +16,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from factlint.document import decode
-from factlint.errors import FactlintError
-from factlint.fsio import MAX_DRAFT_BYTES, read_bytes
-from factlint.reporters.base import Report
+from factlint.reporters.base import Report, source_lines
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WIDTH = 120  # characters of a long source line shown around a finding's span
@@ -33,7 +30,7 @@ class TextReporter:
         sources: dict[str, list[str]] = {}
         for f in report.result.findings:
             if f.path not in sources:
-                sources[f.path] = _lines(f.path)
+                sources[f.path] = source_lines(f.path)
             lines = sources[f.path]
             head = Text()
             head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
@@ -81,9 +78,3 @@ def window(src: str, column: int, end: int, width: int = WIDTH) -> tuple[str, in
     shift = len(head) - lo
     return head + src[lo:hi] + tail, column + shift, min(end, hi + 1) + shift
 
-
-def _lines(path: str) -> list[str]:
-    try:
-        return decode(read_bytes(Path(path), MAX_DRAFT_BYTES, FactlintError), path).split("\n")
-    except FactlintError:
-        return []

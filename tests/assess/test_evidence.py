@@ -1,12 +1,11 @@
 """factlint/assess/evidence.py: a near miss is a misspelling only with evidence."""
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from factlint import lint_text
-from factlint.kb import load_kb
 from factlint.kb.index import KBIndex
 
 KB = """\
@@ -48,10 +47,8 @@ offices:
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> KBIndex:
-    p: Path = tmp_path_factory.mktemp("kb") / "xl.yaml"
-    p.write_text(KB, encoding="utf-8")
-    return load_kb([p], default=False, cache=False)
+def small(kb_from_text: Callable[[str], KBIndex]) -> KBIndex:
+    return kb_from_text(KB)
 
 
 def slips(kb: KBIndex, text: str, date: str) -> list[tuple[str, str]]:

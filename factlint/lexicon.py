@@ -198,6 +198,26 @@ said told added warned urged announced declared stated insisted argued noted wro
 confirmed denied rejected welcomed praised criticised criticized pledged promised vowed asked explained
 replied responded suggested predicted called accused thanked spoke
 """.split())
+# Title words for one member of a team ("White House spokesman", "Foreign
+# Ministry spokeswoman"): a press office has several who speak for it, and a
+# KB lists its principal only (factlint.assess.facts.team).
+TEAM_WORDS = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
+# Verbs of saying that may come before their subject, in attribution
+# (", said Governor X."; "says Governor X"): only then, with the mention
+# closing its clause, does a verb before it say anything of it. Elsewhere a
+# verb before a title has it as its object ("accused President X of",
+# "said President X erred", of a past act).
+INVERTED_SAYING = frozenset("""
+said says added adds wrote writes noted notes explained explains continued continues replied replies stated
+states declared insisted argued acknowledged tweeted tweets recalled
+""".split())
+# Words that may follow the subject of an inverted attribution ("said
+# Governor X on Friday", "said Governor X in a statement").
+ATTRIBUTION_TAIL = frozenset("on in at during to of when after before as while this last yesterday today tonight".split())
+# Prepositions whose object a mention is ("issued by President X and
+# ...", "worked for President X and ..."): "and" after it does not join it to
+# a subject. ("of" is left out: "the likes of X and Y are warning".)
+OBJECT_PREPOSITIONS = frozenset("by for to with from against about on at into than under over".split())
 # Words that may stand between a subject and its verb ("X also said").
 VERB_ADVERBS = frozenset("also now still again already later then recently reportedly himself herself".split())
 # Words that name a time close to the article's date.
@@ -228,6 +248,8 @@ premiership time watch
 # holder left the office: the title is the one they left ("Defense
 # Secretary X resigned", "the resignation of Defense Secretary X").
 LEAVING_VERBS = frozenset("resigned quit retired stepped departed".split())
+# ... and verbs right before a mention whose object is the one who left ("Y replaced President X").
+LEAVING_BEFORE = frozenset("replaced replacing succeeded succeeding ousted toppled deposed unseated fired sacked".split())
 LEAVING_NOUNS = frozenset("resignation departure firing ouster dismissal exit retirement impeachment".split())
 # Words right before a title that compare with its holder: "like President X".
 COMPARISON_WORDS = frozenset("like unlike than".split())

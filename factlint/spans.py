@@ -7,6 +7,7 @@ punctuation the text already has after the span.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from factlint.document import Document
@@ -16,6 +17,7 @@ from factlint.lexicon import NAME_SUFFIXES
 # Opening and closing marks; a straight double quote toggles.
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+_MARK_RE = re.compile("[" + re.escape("".join(('"', "\u2018", "\u2019", *_OPENERS, *_CLOSERS))) + "]")
 
 # Name endings written with a full stop: suffixes and single initials.
 _ABBREVIATED = NAME_SUFFIXES | frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -47,26 +49,54 @@ class Quotations:
 def open_quote(before: str) -> bool:
     """Whether a quotation is open at the end of *before*.
 
-    Double quotes: ``"`` toggles; “…” and «…» nest. Single quotes (British
+    Double quotes: ``"`` toggles; “…” and «…» nest; a quotation opened with
+    one kind and closed with the other ("…” or “…") is one. Single quotes (British
     style): ‘ opens, and ’ closes one only where it is not an apostrophe,
     that is, not followed by a letter (“Blinken’s” stays inside). Straight
     single quotes are left out: they are apostrophes far more often.
     """
+    ranges = quoted_ranges(before)
+    return bool(ranges) and ranges[-1][1] >= len(before)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """The stretches of *text* inside quotation marks, as sorted, disjoint
+    (start, end) offsets: a position p is inside one when start <= p < end
+    (the marks themselves are outside). A quotation still
+    open at the end runs to ``len(text)``. The marks are read as
+    :func:`open_quote` says."""
+    out: list[tuple[int, int]] = []
     straight = False
     depth = 0
     single = 0
-    for i, ch in enumerate(before):
+    opened = -1
+    n = len(text)
+    for mark in _MARK_RE.finditer(text):  # the marks only: most of a paragraph is skipped in C
+        i, ch = mark.start(), mark.group()
+        was = straight or depth > 0 or single > 0
         if ch == '"':
-            straight = not straight
+            if depth and not straight:
+                depth -= 1  # closes a curly one: typography mixed in one quotation
+            else:
+                straight = not straight
         elif ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
+        elif ch in _CLOSERS and straight:
+            straight = False  # "...” : the same, the other way round
         elif ch == "\u2018":
             single += 1
-        elif ch == "\u2019" and single and not (i + 1 < len(before) and before[i + 1].isalpha()):
+        elif ch == "\u2019" and single and not (i + 1 < n and text[i + 1].isalpha()):
             single -= 1
-    return straight or depth > 0 or single > 0
+        now = straight or depth > 0 or single > 0
+        if now and not was:
+            opened = i + 1
+        elif was and not now:
+            out.append((opened, i))
+    if straight or depth > 0 or single > 0:
+        out.append((opened, n))
+    return out
 
 
 # Characters that are Markdown markup or HTML where a name would be: a span

@@ -107,7 +107,9 @@ COORDINATION_REACH = 6
 # "President X said on Friday" after they left.
 CURRENCY_WEIGHTS: dict[str, int] = {
     "present": 2, "recent": 2, "new": 2, "reporting": 1, "near-recent": 1,
-    "possessive": -2, "institution": -2, "hypothetical": -2, "historical": -2, "leaving": -2,
+    "possessive": -2, "institution": -2, "hypothetical": -2, "historical": -2,
+    # how they left names them by the title they left: outweighs a recent time and a recent departure
+    "leaving": -4,
     "comparison": -1, "past-perfect": -1,
 }
 # A time the draft states for the mention's clause is a claim at that time,
@@ -115,8 +117,16 @@ CURRENCY_WEIGHTS: dict[str, int] = {
 STATED_TIME_WEIGHT = 3
 # Left within this window before the date: evidence that the writer has not
 # caught up ("Ambassador X was summoned", months after X's successor came).
+# It does not count when the draft names who held the office at the date:
+# the writer has caught up ("President X" of the predecessor, in an article
+# that names the new President, is narration of their time).
 LEFT_RECENTLY = dt.timedelta(days=365)
 LEFT_RECENTLY_WEIGHT = 1
+# Left this long ago (two four-year terms) or more: any reader knows, and a
+# stale title there is history unless the sentence says it is current
+# ("President X told aides", decades on).
+LEFT_LONG_AGO = dt.timedelta(days=8 * 365)
+LEFT_LONG_AGO_WEIGHT = -1
 CLAIM_THRESHOLD = 1
 
 # -- kb update: refreshing offices from the Wikidata query service -------------

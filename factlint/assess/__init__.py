@@ -63,18 +63,20 @@ class Assessor:
         if m.kind == "conflated":
             return people.conflated(self.ix, self.persons_in_doc, m, self.full_in_doc)
         if m.kind == "unknown":
-            return tenure.unknown(self.ix, m) if m.title is not None else None
+            return tenure.unknown(self.ix, m) if m.title is not None and not m.quoted else None
         if m.kind == "near":
             meant = tuple(p for p in m.persons if evidence.meant(self.ix, self.full_in_doc, m, p, self.words))
             if not meant:
                 return None  # someone the KB does not know
             m = dataclasses.replace(m, persons=meant)
-        if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices:
+        # A title inside a quotation is what the speaker said, not the paper's claim.
+        if m.kind in ("name", "family", "misspelling", "near") and m.title is not None and m.title.offices \
+                and not m.quoted:
             if m.kind == "family" and len(m.persons) > 1:
                 return None
             if m.kind == "near" and m.title.specific and not self.ix.served(m.persons, m.title.offices):
                 return self.misspelled(m)  # who is meant is unsure: no claim about their office
-            v = tenure.title_verdict(self.ix, m)
+            v = tenure.title_verdict(self.ix, m, self.persons_in_doc)
             if v is not None and v.kind == VerdictKind.WRONG_HOLDER and (
                     m.form_kind == "variant" or (m.kind == "family" and m.persons[0] not in self.full_in_doc)):
                 # "Sen. Bob Menendez": not the KB's Robert Menendez, who never

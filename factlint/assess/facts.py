@@ -14,7 +14,9 @@ from factlint.assess import wording
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.kb.model import Office, Tenure
+from factlint.lexicon import TEAM_WORDS
 from factlint.mentions.model import Title
+from factlint.text import keys
 
 
 def name(ix: KBIndex, pid: str) -> str:
@@ -43,6 +45,14 @@ def too_broad(ix: KBIndex, title: Title) -> bool:
     title names none by its own title ("Minister X", not "Work and Pensions
     Secretary X", which names one office the KB lists the holders of)."""
     return not title.named and all(broad(ix, o) for o in title.offices)
+
+
+def team(title: Title) -> bool:
+    """The title names one member of a team ("White House spokesman"): the
+    KB lists the principal ("Press Secretary"), not the deputies who also
+    speak for the office, so it cannot say that someone was not one of them,
+    or not one yet."""
+    return any(k in TEAM_WORDS for k in keys(title.label))
 
 
 def instead(ix: KBIndex, when: Period, pid: str | None, offices: Iterable[str],

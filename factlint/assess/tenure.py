@@ -14,7 +14,7 @@ editor's eye and a fix go, also when the title wraps onto the line before.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -53,10 +53,11 @@ class Case:
     own: set[str]                # the offices whose holders to name
     label: str                   # the title as the messages name it
     fields: dict[str, str]
+    named: Collection[str] = ()  # the people the draft names (with one reading)
 
     @classmethod
     def of(cls, ix: KBIndex, m: Mention, title: Title, pid: str, tense: Tense, word: str,
-           tenures: list[Tenure], holds: bool) -> Case:
+           tenures: list[Tenure], holds: bool, named: Collection[str] = ()) -> Case:
         when = m.when
         # Whose holders to name: the offices of the title this person held
         # ("Russian ambassador Andrey Kulik": the one to South Korea), else all;
@@ -74,7 +75,7 @@ class Case:
                    surely=[t for t in tenures if t.surely_covers(when)],
                    before=[t for t in tenures if t.start.start <= when.end and not t.may_cover(when)],
                    later=[t for t in tenures if t.start.start > when.end],
-                   own=own, label=label, fields=fields)
+                   own=own, label=label, fields=fields, named=named)
 
     @property
     def name(self) -> str:
@@ -148,13 +149,14 @@ _HOLDING_FITS = frozenset({Tense.CURRENT, Tense.ACTING})
 
 # -- the judgement ------------------------------------------------------------------
 
-def title_verdict(ix: KBIndex, m: Mention) -> Verdict | None:
-    """The verdict on the mention's title, None if some reading of the name fits it."""
+def title_verdict(ix: KBIndex, m: Mention, named: Collection[str] = ()) -> Verdict | None:
+    """The verdict on the mention's title, None if some reading of the name
+    fits it; *named* are the people the draft names elsewhere."""
     assert m.title is not None
     tense, word = modifier(m.title)
     best: Verdict | None = None
     for pid in by_title(ix, m):
-        v = judge(ix, m, pid, tense, word)
+        v = judge(ix, m, pid, tense, word, named)
         if v is None:
             return None  # some reading of the name fits the title
         best = best or v
@@ -182,7 +184,7 @@ def modifier(title: Title) -> tuple[Tense, str]:
     return Tense.CURRENT, ""
 
 
-def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict | None:
+def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Collection[str] = ()) -> Verdict | None:
     """One person against the title: None if it fits them at the date."""
     title = m.title
     assert title is not None
@@ -220,7 +222,7 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str) -> Verdict
             m = dataclasses.replace(m, title=title)
     if holds and tense in _HOLDING_FITS:
         return None  # the common case: they held it then (a shortcut of the table)
-    c = Case.of(ix, m, title, pid, tense, word, tenures, holds)
+    c = Case.of(ix, m, title, pid, tense, word, tenures, holds, named)
     outcome = TENSES[tense](c)
     if outcome is Fit.FITS:
         return None
@@ -238,13 +240,15 @@ def _misfit(c: Case) -> Verdict | None:
     instead, names, ten = c.holders_instead()
     if c.before:  # held it before: "no longer" is what matters, even if they came back later
         t = c.before[-1]
-        if not currency.claimed_now(c.m, t):
+        if not currency.claimed_now(c.m, t, successor_named=any(h.person in c.named for h in ten)):
             return None  # a past holder under the title they held then: history, not a claim
         return c.verdict(OUTDATED, Situation.LEFT, {"left": wording.end_of(t), "instead": instead or wording.held_until(c.name, t)},
                          names, ten)
     t = c.later[0] if c.later else c.tenures[0]
     if currency.hypothetical(c.m) or currency.titled_as_now(c.m, c.tenures):
         return None  # "a President X would ...", "voted for President X in 2016": not a claim about then
+    if facts.team(c.title):
+        return None  # "spokeswoman X" before she led the press office: a deputy speaks for it too
     return c.verdict(OUTDATED, Situation.NOT_YET, {"since": t.start.text, "instead": instead or wording.took_office(c.name, t)},
                      names, ten)
 
@@ -282,6 +286,8 @@ def _never(c: Case) -> Verdict | None:
     if title.party:
         return _wrong_tag(c)
     if not title.specific:
+        if facts.team(title):
+            return None  # "spokesman X": someone's spokesman, whom the KB does not list
         actual = facts.held_at(ix, c.pid, c.when)
         if not actual or any(facts.broad(ix, o) for o in title.offices):
             return None
@@ -292,6 +298,8 @@ def _never(c: Case) -> Verdict | None:
                          [wording.titled(wording.office_label(ix, actual[0]), c.name)], [])
     if facts.too_broad(ix, title):
         return None
+    if facts.team(title) and not facts.held_at(ix, c.pid, c.when):
+        return None  # "White House spokesman X": one of its team, unless the KB knows them as something else then
     instead, names, ten = facts.instead(ix, c.when, c.pid, title.offices, title.label)
     if not instead or (not names and any(facts.broad(ix, o) for o in title.offices)):
         return None  # a broad role's office named by its title: judged only when the KB shows who held it then
@@ -302,16 +310,21 @@ def _never(c: Case) -> Verdict | None:
 
 def unknown(ix: KBIndex, m: Mention) -> Verdict | None:
     """A name the KB does not know under a one-seat office's title, when the
-    KB knows who held it then."""
+    KB knows who held it then, and the title is claimed at the date (or the
+    KB's record of the office reaches back long before it): in narration
+    ("Prime Minister X signed the accord") the unknown name may be a holder
+    from before the record begins."""
     title = m.title
     assert title is not None
-    if not title.specific or title.implied or len(title.offices) != 1:
-        return None  # an implied jurisdiction may be another country's office of that name
+    if not title.specific or title.implied or len(title.offices) != 1 or facts.team(title):
+        return None  # an implied jurisdiction may be another country's office; a team has members the KB does not list
     if any(mod != Tense.CURRENT for mod in title.modifiers):
         return None  # "the late President X": not a claim about who holds it now
     office = ix.kb.offices[next(iter(title.offices))]
     if office.seats != 1 or facts.too_broad(ix, title) or not office.known_at(m.when) or office.complete_per_person:
         return None  # (a roster of members knows their careers, not every holder: a seat may have fallen vacant)
+    if not m.explicit_time and not currency.claimed_now(m, None) and not _known_long_before(office, m.when):
+        return None  # told as narration: maybe of a holder before the KB's record begins
     instead, names, ten = facts.instead(ix, m.when, None, title.offices, title.label)
     if not names:
         return None
@@ -352,6 +365,12 @@ def record_reaches_back(ix: KBIndex, offices: Iterable[str], pid: str) -> bool:
     first = min((t.start.start for t in ix.tenures(pid)), default=None)
     starts = [o.complete_from for o in map(ix.kb.offices.__getitem__, offices) if o.complete_from is not None]
     return first is not None and bool(starts) and min(starts) < first - tuning.RECORD_MARGIN
+
+
+def _known_long_before(office: Office, when: Period) -> bool:
+    """The office's record is complete from long before *when*
+    (``tuning.RECORD_MARGIN``): anyone told of as its holder then is in it."""
+    return office.complete_from is not None and office.complete_from < when.start - tuning.RECORD_MARGIN
 
 
 def listed(ix: KBIndex, pid: str, offices: Iterable[str]) -> bool:

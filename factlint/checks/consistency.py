@@ -9,9 +9,16 @@ A standard short reference is not an inconsistency: a later mention whose
 words are an ordered part of the first mention's ("Smith" or "Ana Smith"
 after "Ana Maria Smith", "Assad" after "Bashar al-Assad", dropping a name
 particle; "Ana M. Smith", with initials for whole words), or its initials
-in capitals ("AMS"). A later form that is longer
+in capitals ("AMS"); nor is a name particle written in one mention and not
+in the other ("Bashar al-Assad" after "Bashar Assad"), since house styles
+differ on it and readers take both. A later form that is longer
 ("Ana M. Smith" after "Ana Smith") or spells one word another way ("Smyth")
 is still reported.
+
+Mentions inside direct quotations are left out, as first mentions and as
+later ones: a quotation gives someone else's words as they said or wrote
+them ("Joe" in a quoted remark, a tweet's "Kim Jong Un"), which the paper's
+house style does not rewrite.
 """
 from __future__ import annotations
 
@@ -24,8 +31,7 @@ from factlint.checks.base import Context, Situations
 from factlint.findings import Hit
 from factlint.lexicon import NAME_PARTICLES
 from factlint.mentions import Mention
-from factlint.spans import open_quote
-from factlint.text import fold, written
+from factlint.text import written
 
 
 _INITIALS = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.)+")  # "j", "j.", "h.w."
@@ -61,6 +67,12 @@ def short_reference(later: str, first: str) -> bool:
     return True
 
 
+def particle_only(later: str, first: str) -> bool:
+    """The two forms differ only in a name particle, written in one and not
+    in the other ("Omar al-Haddad" after "Omar Haddad", or the other way)."""
+    return _words(later) == _words(first)
+
+
 def _stands_for(word: str, whole: list[str], i: int) -> int:
     """How many words of *whole* from *i* on *word* stands for: the same
     word, or the initials of as many whole words ("h.w." for "herbert walker")."""
@@ -73,19 +85,6 @@ def _stands_for(word: str, whole: list[str], i: int) -> int:
     if len(span) == len(letters) and all(x[0] == c and not _INITIALS.fullmatch(x) for x, c in zip(span, letters)):
         return len(letters)
     return 0
-
-
-def _speakers_form(ctx: Context, m: Mention, ref: Mention) -> bool:
-    """*m* is inside a quotation, the first mention outside, and the two give
-    the person another given name (a quoted "Bernie Sanders" in a draft that
-    writes "Bernard Sanders"): what the speaker calls them, not a spelling."""
-    segs = ctx.doc.segments
-    if m.kind != "name" or not open_quote(segs[m.segment].text[: m.start]) or open_quote(segs[ref.segment].text[: ref.start]):
-        return False
-    later, first = _words(m.text), _words(ref.text)
-    if len(later) < 2 or len(first) < 2 or later[-1] != first[-1]:
-        return False
-    return fold(later[0]).replace("-", "") != fold(first[0]).replace("-", "")
 
 
 class ConsistencyCheck:
@@ -106,7 +105,7 @@ class ConsistencyCheck:
         misspelled = {(v.segment, v.start) for v in ctx.verdicts if v.kind in ("misspelled", "conflated")}
         first: dict[str, Mention] = {}
         for m in ctx.mentions:
-            if len(m.persons) != 1 or (m.segment, m.start) in misspelled:
+            if len(m.persons) != 1 or (m.segment, m.start) in misspelled or m.quoted:
                 continue
             pid = m.persons[0]
             ref = first.get(pid)
@@ -119,7 +118,8 @@ class ConsistencyCheck:
                 want = family_written(ref)
             else:
                 continue
-            if written(m.text) != want and not short_reference(m.text, ref.text) and not _speakers_form(ctx, m, ref):
+            if written(m.text) != want and not short_reference(m.text, ref.text) \
+                    and not particle_only(m.text, ref.text):
                 line = ctx.doc.segments[ref.segment].position(ref.start)[0]
                 shown = " ".join(ref.text.split()) if m.kind == "name" else (ref.family_text or ref.text)
                 yield Hit(m.segment, m.start, m.end, m.kind,

@@ -57,4 +57,4 @@ def scan_document(doc: Document, index: KBIndex, date: dt.date) -> tuple[list[Me
         loose.extend(unmatched)
     if any(seg.row >= 0 for seg in doc.segments):
         out = table_rows(out, doc, index, article)
-    return settle_families(out), loose
+    return settle_families(out, index), loose

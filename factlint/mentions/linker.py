@@ -31,7 +31,7 @@ from factlint.lexicon import ABBREVIATIONS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
 from factlint.mentions.party import narrowed, party_tag
-from factlint.mentions.tense import cues
+from factlint.mentions.tense import cues, quoted
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
 from factlint.mentions.tokens import Tokens
@@ -197,7 +197,7 @@ class _Linker:
         if title is not None:
             told = cues(v, min(s, first) if first >= 0 else s, e, max(e, last), title.modifier_words)
         return Mention(self.seg_no, start, end, v.text[start:end], got.kind, got.persons, form, title, when, explicit,
-                       got.form_kind, got.family_persons, family_text, told, self.clock.date)
+                       got.form_kind, got.family_persons, family_text, told, self.clock.date, quoted(v, start))
 
 
 def scan_segment(ix: KBIndex, seg: Segment, seg_no: int, date: Period,

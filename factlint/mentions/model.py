@@ -74,6 +74,8 @@ class Mention:
     # claimed (``factlint.mentions.tense``), and the article's date
     cues: frozenset[Cue] = frozenset()
     now: Period | None = None
+    # inside a direct quotation: someone else's words (``factlint.mentions.tense.quoted``)
+    quoted: bool = False
 
 
 class Reading(NamedTuple):

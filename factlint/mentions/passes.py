@@ -13,6 +13,7 @@ import dataclasses
 from factlint.dates import Period
 from factlint.document import Document
 from factlint.kb.index import KBIndex
+from factlint.lexicon import Tense
 from factlint.mentions.model import Mention, MentionKind, Title
 from factlint.mentions.timeline import whole_time
 from factlint.mentions.titles import whole_title
@@ -82,10 +83,12 @@ def table_rows(mentions: list[Mention], doc: Document, index: KBIndex, article: 
     return out
 
 
-def settle_families(mentions: list[Mention]) -> list[Mention]:
+def settle_families(mentions: list[Mention], index: KBIndex | None = None) -> list[Mention]:
     """Give a family name alone to the person the draft means.
 
-    "Kim" after "Kim Jong-un" is Kim Jong-un; a family name that several KB
+    Under a title without a time modifier, the people of that family name who held an office of the
+    title come first ("Secretary of State Clinton" is not her husband, named
+    in full just before). "Kim" after "Kim Jong-un" is Kim Jong-un; a family name that several KB
     people share and that the draft never ties to one of them stays
     ambiguous (all candidates kept, so checks stay quiet on it). A family
     name whose nearest full name before it is someone the KB does not know
@@ -102,6 +105,11 @@ def settle_families(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if shadows and m.kind == MentionKind.FAMILY and _shadowed(m, shadows, full, seen_at):
             continue  # the family name of someone the KB does not know, named just before
+        if m.kind == MentionKind.FAMILY and len(m.persons) > 1 and m.title is not None and index is not None \
+                and all(t == Tense.CURRENT for t in m.title.modifiers):  # ("an incoming President X": maybe not yet)
+            held = tuple(p for p in m.persons if any(t.office in m.title.offices for t in index.tenures(p)))
+            if held and len(held) < len(m.persons):
+                m = dataclasses.replace(m, persons=held)
         if m.kind == MentionKind.FAMILY and len(m.persons) > 1 and any(p in seen_at for p in m.persons):
             # the nearest full mention before it, else the first after it
             cut = bisect.bisect_left(where, (m.segment, m.start))

@@ -4,7 +4,8 @@ Takes a segment's token view and the tokens a titled mention covers (title
 and name, in either order); gives the :class:`~factlint.lexicon.Cue`\\ s its
 clause, sentence and paragraph show: evidence that the title is claimed now
 ("X says", "X said on Friday", "this week") or told as history ("President
-X's Council", "under President X", "had been", "once", "anniversary").
+X's Council", "under President X", "had been", "once", "anniversary"), and
+whether a mention is inside a direct quotation.
 Weighing them, with what the KB knows (how long ago the person left), is
 ``factlint.assess.currency``'s; this stage knows no KB. Run only for mentions
 with a title, so it reads a sentence or two per mention at most.
@@ -14,11 +15,13 @@ from __future__ import annotations
 import bisect
 
 from factlint.lexicon import (
-    COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, LEAVING_NOUNS, LEAVING_VERBS, MONTHS,
-    PERIOD_WORDS, PRESENT_VERBS, RECENT_AGO, RECENT_PAIRS, RECENT_WORDS, REPORTING_VERBS, VERB_ADVERBS, Cue,
+    ATTRIBUTION_TAIL, COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, INVERTED_SAYING,
+    LEAVING_BEFORE, LEAVING_NOUNS, LEAVING_VERBS, MONTHS, OBJECT_PREPOSITIONS, PERIOD_WORDS, PRESENT_VERBS,
+    RECENT_AGO, RECENT_PAIRS, RECENT_WORDS, REPORTING_VERBS, VERB_ADVERBS, Cue,
 )
-from factlint.mentions.timeline import clause_of
+from factlint.mentions.timeline import clause_break, clause_of
 from factlint.mentions.tokens import Tokens
+from factlint.spans import quoted_ranges
 from factlint.tuning import COORDINATION_REACH
 
 
@@ -66,6 +69,19 @@ def _recent(v: Tokens, a: int, b: int) -> bool:
     return False
 
 
+def quoted(v: Tokens, pos: int) -> bool:
+    """Character *pos* of the segment lies inside a direct quotation: the
+    words of someone else, as they said or wrote them (the quotation marks
+    of the segment are read once)."""
+    ranges = v.memo.get("quotes")
+    if ranges is None:
+        ranges = v.memo["quotes"] = quoted_ranges(v.text)
+    if not ranges:
+        return False
+    k = bisect.bisect_right(ranges, (pos, len(v.text) + 1)) - 1  # type: ignore[arg-type]
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]  # type: ignore[index]
+
+
 def _historical(v: Tokens, a: int, b: int, own: tuple[int, int]) -> bool:
     """A word of history in tokens [a, b), outside the mention's own title and name *own*."""
     toks = v.toks
@@ -78,12 +94,22 @@ def _historical(v: Tokens, a: int, b: int, own: tuple[int, int]) -> bool:
     return False
 
 
-def _verb_after(v: Tokens, end: int, stop: int) -> str:
-    """The verb whose subject the mention is: the first word after it (after
-    an adverb, or after the rest of a subject joined by "and")."""
+_ASIDE_MARKS = ("\u2014", "\u2013", "--", "(", ")")
+
+
+def _verb_after(v: Tokens, first: int, end: int, stop: int) -> str:
+    """The verb whose subject the mention (tokens [first, end)) is: the
+    first word after it (after an adverb, or after the rest of a subject
+    joined by "and"). Not across a dash or bracket (the mention is in an
+    aside, the verb is the sentence's), and not through "and" after a
+    preposition (the mention is an object: "issued by X and writes")."""
     toks = v.toks
     k = end
+    if k < stop and any(mark in v.gaps[k] for mark in _ASIDE_MARKS):
+        return ""
     if k < stop and toks[k].key in ("and", "or"):
+        if first > 0 and toks[first - 1].key in OBJECT_PREPOSITIONS:
+            return ""
         for x in range(k + 1, min(stop, k + 1 + COORDINATION_REACH)):
             if toks[x].key in PRESENT_VERBS or toks[x].key in REPORTING_VERBS:
                 return toks[x].key
@@ -110,14 +136,16 @@ def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, .
         out.add(Cue.PAST_PERFECT)
     if toks[name_end - 1].possessive:
         out.add(Cue.POSSESSIVE)
-    verb = "" if toks[name_end - 1].possessive else _verb_after(v, end, sb)
+    verb = "" if toks[name_end - 1].possessive else _verb_after(v, first, end, sb)
     before = toks[first - 1].key if first > sa else ""
     of = toks[first - 2].key if before == "of" and first - 2 >= sa else ""
-    if verb in LEAVING_VERBS or of in LEAVING_NOUNS:
+    if verb in LEAVING_VERBS or of in LEAVING_NOUNS or before in LEAVING_BEFORE:
         out.add(Cue.LEAVING)
-    if verb in PRESENT_VERBS or before in PRESENT_VERBS:
+    # ", said Governor X." tells of the mention; "said Governor X erred" does not
+    said = before if before in INVERTED_SAYING and (end >= sb or clause_break(v, end) or toks[end].key in ATTRIBUTION_TAIL) else ""
+    if verb in PRESENT_VERBS or said in PRESENT_VERBS:
         out.add(Cue.PRESENT)
-    elif verb in REPORTING_VERBS or before in REPORTING_VERBS:
+    elif verb in REPORTING_VERBS or said in REPORTING_VERBS:
         out.add(Cue.REPORTING)
     if before in PERIOD_WORDS or of in INSTITUTION_WORDS:
         out.add(Cue.INSTITUTION)

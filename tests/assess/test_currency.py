@@ -72,3 +72,27 @@ def test_the_title_of_the_article_date_for_an_event_of_then(kb: KBIndex) -> None
     # but not when the article's date does not bear the title out either (2018:
     # inside the test KB's record of US presidents, which starts in 2017)
     assert situation(kb, "The state voted for President Joe Biden in 2018.", "2020-05-01") == Situation.NOT_YET
+
+
+def test_a_departure_long_ago_is_history_unless_said_to_be_current(kb: KBIndex) -> None:
+    told = "Secretary of State Mike Pompeo told aides to wait."
+    assert situation(kb, told, "2024-06-21") == Situation.LEFT  # three years on: a stale title
+    assert situation(kb, told, "2030-01-01") is None  # nine years on: narration of his time
+    assert situation(kb, "Secretary of State Mike Pompeo said on Friday that it works.", "2030-01-01") == Situation.LEFT
+
+
+def test_how_they_left_outweighs_a_recent_time(kb: KBIndex) -> None:
+    assert situation(kb, "On Friday it led to the resignation of Secretary of State Antony Blinken.", "2025-02-01") is None
+    assert situation(kb, "On Friday Secretary of State Antony Blinken resigned.", "2025-02-01") is None
+
+
+def test_a_recent_departure_does_not_count_once_the_draft_names_the_successor(kb: KBIndex) -> None:
+    from factlint import lint_text
+
+    alone = "Secretary of State Antony Blinken visited Kyiv.\n"
+    both = alone + "\nSecretary of State Marco Rubio will go next.\n"
+    assert [f.code for f in lint_text(alone, kb=kb, date="2025-05-01")] == ["FL102"]
+    assert [f.code for f in lint_text(both, kb=kb, date="2025-05-01")] == []
+    # what is said to be current is still a claim
+    said = "Secretary of State Antony Blinken said on Friday he would go.\n\nMarco Rubio is going.\n"
+    assert [f.code for f in lint_text(said, kb=kb, date="2025-05-01")] == ["FL102"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.checks.consistency import short_reference
+from factlint.checks.consistency import particle_only, short_reference
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,17 @@ from factlint.checks.consistency import short_reference
 )
 def test_short_reference(later: str, first: str, same: bool) -> None:
     assert short_reference(later, first) is same
+
+
+@pytest.mark.parametrize(
+    ("later", "first", "same"),
+    [
+        ("Omar al-Haddad", "Omar Haddad", True),  # a name particle added
+        ("Omar Haddad", "Omar al-Haddad", True),
+        ("Omar bin Haddad", "Omar Haddad", True),
+        ("Omar M. Haddad", "Omar Haddad", False),  # an initial is not a particle
+        ("Omar al-Hadad", "Omar Haddad", False),
+    ],
+)
+def test_particle_only(later: str, first: str, same: bool) -> None:
+    assert particle_only(later, first) is same

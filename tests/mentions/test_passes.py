@@ -38,3 +38,11 @@ def test_a_shadowed_family_name_is_not_judged(kb: KBIndex) -> None:
     text = "On Monday, Mina Moon said the talks failed. President Moon disagreed."
     assert [f.code for f in lint_text(text, kb=kb, date="2023-05-01")] == []
     assert [f.code for f in lint_text("President Moon disagreed.", kb=kb, date="2023-05-01")] == ["FL102"]
+
+
+def test_a_title_picks_the_one_of_a_family_who_held_it(default_kb: KBIndex) -> None:
+    text = "Bill Clinton spoke first. Later Secretary of State Clinton met donors."
+    assert families(default_kb, text, "2012-06-01") == [("Clinton", ("hillary-clinton",))]
+    # not under a time modifier: "an incoming President X" may be someone yet to hold it
+    text = "Bill Clinton spoke first. They expected an incoming President Clinton to act."
+    assert families(default_kb, text, "2016-06-01") == [("Clinton", ("bill-clinton",))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.lexicon import Cue
-from factlint.mentions.tense import cues
+from factlint.mentions.tense import cues, quoted
 from factlint.mentions.tokens import Tokens
 
 
@@ -47,3 +47,41 @@ def test_cues_of_now_and_of_history(text: str, expected: set[Cue]) -> None:
 
 def test_a_new_title_is_claimed_now() -> None:
     assert cues_of("The new Governor Ana Varga opened the port.", "new", "Varga", ("new",)) == {Cue.NEW}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        ('"Governor Ana Varga lied," she said.', "Varga", True),
+        ('She said Governor Ana Varga "lied".', "Varga", False),
+        ("\u201cWe thank Governor Ana Varga\u201d, said Bo Lind.", "Lind", False),
+        ("\u201cWe thank Governor Ana Varga\u201d, said Bo Lind.", "Varga", True),
+    ],
+)
+def test_quoted(text: str, word: str, inside: bool) -> None:
+    v = Tokens(text)
+    tok = next(t for t in v.toks if t.raw == word)
+    assert quoted(v, tok.start) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of saying before the mention tells of it only in attribution
+        ("The plan works, said Governor Ana Varga.", {Cue.REPORTING}),
+        ("The plan works, said Governor Ana Varga on Friday.", {Cue.REPORTING, Cue.RECENT}),
+        ("The plan works, says Governor Ana Varga.", {Cue.PRESENT}),
+        ("Bo Lind said Governor Ana Varga erred.", set()),
+        ("Bo Lind accused Governor Ana Varga of lying.", set()),
+        # the object of a preposition is not joined by "and" to the subject
+        ("The fines set by Governor Ana Varga and approved later stand.", set()),
+        ("Bo Lind, who worked for Governor Ana Varga and is now retired, spoke.", set()),
+        ("The likes of Governor Ana Varga and Bo Lind are warning.", {Cue.PRESENT}),
+        # nor is a verb after an aside the mention's
+        ("Bo Lind \u2014 who replaced Governor Ana Varga \u2014 said it.", {Cue.LEAVING}),
+        # the one replaced is the one who left
+        ("Bo Lind succeeded Governor Ana Varga.", {Cue.LEAVING}),
+    ],
+)
+def test_cues_of_attribution_objects_and_asides(text: str, expected: set[Cue]) -> None:
+    assert cues_of(text, "Governor", "Varga") == expected

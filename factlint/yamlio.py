@@ -27,6 +27,7 @@ import yaml
 
 from factlint.errors import FactlintError, shown
 from factlint.fsio import MAX_DATA_BYTES, read_bytes
+from factlint.yamlflow import MARKER, Fast, read_flow_lines
 
 MAX_DEPTH = 100            # nested mappings and sequences
 MAX_ALIAS_NODES = 10_000   # nodes that aliases may add to a document, in all
@@ -152,6 +153,7 @@ def check_bounds(text: str, path: str, error: type[FactlintError] = FactlintErro
 
 _GENERAL = object()  # _load_plain's answer: this document needs the general path
 _STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_STYLES = (None, "")  # a plain scalar's style, as libyaml and PyYAML give it
 _PLAIN_TAGS = frozenset(("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                          "tag:yaml.org,2002:null"))
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -182,17 +184,62 @@ def _plain_value(text: str) -> Any:
     return value
 
 
-def _load_plain(text: str) -> Any:
+# Which tags a plain scalar may resolve to, by its first character: letters
+# only to bool and null (words of at most five letters: "false", "NULL"),
+# digits only to int and float (a '-' after the first character only in a
+# float's exponent, after its '.'). Checked against the resolver table here.
+_WORD_TAGS = frozenset(("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"))
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+_SHORTCUT = all(
+    {tag for tag, _ in resolvers} <= (_WORD_TAGS if first.isalpha() else _NUMBER_TAGS)
+    for first, resolvers in _Resolver.yaml_implicit_resolvers.items() if first and first.isalnum()
+)
+
+
+def _surely_str(first: str, text: str) -> bool:
+    """*text* (a plain scalar) surely resolves to a string: a word longer than
+    any bool or null, or a date-like "1998-03" (digits, a '-', no '.')."""
+    if not _SHORTCUT:
+        return False
+    if first.isalpha():
+        return len(text) > 5
+    return first.isdigit() and "-" in text and "." not in text
+
+
+def _resolved(text: str) -> Any:
+    """A plain scalar's value (``_GENERAL`` for one only the general path reads)."""
+    first = text[:1]
+    if first not in _Resolver.yaml_implicit_resolvers or _surely_str(first, text):
+        return text
+    got = _plain_values.get(text, _GENERAL)
+    return _plain_value(text) if got is _GENERAL else got
+
+
+def _flow_node(fast: Fast, event: Any, stack: list[list[Any]]) -> Any:
+    """The node a marker stands for, or ``_GENERAL`` unless the marker is a
+    plain scalar alone at its flow line's place, as an item of a block
+    sequence, within the depth bound."""
+    got = fast.nodes.get(event.start_mark.line + 1)
+    if (got is None or event.value != MARKER or not event.implicit[0] or event.style not in _PLAIN_STYLES
+            or event.start_mark.column != got[1] or not stack or stack[-1][1]
+            or len(stack) + got[2] > MAX_DEPTH or got[0].__class__ is not LocDict):
+        return _GENERAL
+    fast.nodes[event.start_mark.line + 1] = (None, -1, 0)  # each marker is used once
+    fast.used += 1
+    return got[0]
+
+
+def _load_plain(text: str, fast: Fast | None = None) -> Any:
     """The document in *text* built from the parser's events, or ``_GENERAL``
     when it has an anchor, an alias, a tag, a merge key, more than one
-    document, nesting deeper than MAX_DEPTH, or any error."""
+    document, nesting deeper than MAX_DEPTH, or any error. *fast*: the nodes
+    of the flow lines that *text* has markers for (see factlint.yamlflow)."""
     if _EventParser is None:
         return _GENERAL
     get = _EventParser(text).get_event
     scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     resolvable = _Resolver.yaml_implicit_resolvers  # first characters that a resolver may read
-    known = _plain_values.get
     try:
         get()  # the stream's start
         event = get()
@@ -211,11 +258,12 @@ def _load_plain(text: str) -> Any:
                 if event.anchor is not None or event.tag is not None:
                     return _GENERAL
                 value = event.value
-                if event.implicit[0] and value[:1] in resolvable:
-                    got = known(value, _GENERAL)
-                    value = _plain_value(value) if got is _GENERAL else got
-                    if value is _GENERAL:
-                        return _GENERAL
+                if fast is not None and MARKER in value:
+                    value = _flow_node(fast, event, stack)
+                elif event.implicit[0] and value[:1] in resolvable:
+                    value = _resolved(value)
+                if value is _GENERAL:
+                    return _GENERAL
                 new = None
             elif cls is map_start or cls is seq_start:
                 if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
@@ -256,8 +304,8 @@ def _load_plain(text: str) -> Any:
                     top[2] = _GENERAL
             if new is not None:
                 stack.append([new, cls is map_start, _GENERAL, 0])
-        if get().__class__ is not yaml.StreamEndEvent:
-            return _GENERAL  # a second document
+        if get().__class__ is not yaml.StreamEndEvent or (fast is not None and fast.used != len(fast.nodes)):
+            return _GENERAL  # a second document, or a flow line whose marker was not where it was put
         return root
     except yaml.YAMLError:
         return _GENERAL
@@ -265,7 +313,10 @@ def _load_plain(text: str) -> Any:
 
 def load_yaml_text(text: str, path: str, error: type[FactlintError] = FactlintError) -> Any:
     """Parse one YAML document; raise *error* naming the path and line."""
-    data = _load_plain(text)
+    data = _GENERAL
+    if _EventParser is not None:
+        marked, fast = read_flow_lines(text, _resolved, LocDict, LocList, _GENERAL)
+        data = _load_plain(marked, fast)
     if data is not _GENERAL:
         return data
     try:

@@ -7,6 +7,8 @@ the few candidates that share a given or family name with what was written.
 """
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -169,6 +171,8 @@ class KBIndex:
     name_words: frozenset[str] = frozenset()
     # family key -> the people it may name, filled as drafts ask (see family_persons)
     family_people: dict[Key, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # office id -> its holders by start (see holders_on), filled as drafts ask
+    holder_starts: dict[str, tuple[list[int], list[dt.date], list[dt.date]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> KBIndex:
@@ -286,7 +290,23 @@ class KBIndex:
         from factlint.dates import Period
 
         assert isinstance(when, Period)
-        out = [t for oid in office_ids for t in self.kb.offices[oid].holders if t.may_cover(when)]
+        out: list[Tenure] = []
+        for oid in office_ids:
+            holders = self.kb.offices[oid].holders
+            got = self.holder_starts.get(oid)
+            if got is None:
+                got = self.holder_starts[oid] = _by_start(holders)
+            order, starts, latest = got
+            # The holders that may have started by when.end are the first k by
+            # start; of those, scan back while an earlier one may still run.
+            hits: list[int] = []
+            for j in range(bisect_right(starts, when.end) - 1, -1, -1):
+                if latest[j] < when.start:
+                    break  # every holder up to j surely ended before when
+                t = holders[order[j]]
+                if t.end is None or t.end.end >= when.start:
+                    hits.append(order[j])
+            out.extend(holders[i] for i in sorted(hits))  # in the holders' order, as sorted() keeps it
         return sorted(out, key=lambda t: (t.start.start, t.office))
 
     def family_persons(self, family: Key) -> tuple[str, ...]:
@@ -323,3 +343,17 @@ class KBIndex:
         jurs = {offs[o].jurisdiction for o in offices}
         return any(t.office in offices if exact else offs[t.office].jurisdiction in jurs
                    for p in persons for t in self.tenures(p))
+
+
+def _by_start(holders: tuple[Tenure, ...]) -> tuple[list[int], list[dt.date], list[dt.date]]:
+    """An office's holders ordered by earliest start: their places, their
+    earliest starts and, at each place, the latest end of any holder up to
+    it (``date.max`` for one still in office)."""
+    order = sorted(range(len(holders)), key=lambda i: holders[i].start.start)
+    latest: list[dt.date] = []
+    most = dt.date.min
+    for i in order:
+        end = holders[i].end
+        most = max(most, dt.date.max if end is None else end.end)
+        latest.append(most)
+    return order, [holders[i].start.start for i in order], latest

@@ -36,6 +36,7 @@ from factlint.kb.model import Office, Origin, Person, Tenure
 _MARSHAL, _PICKLE = b"m", b"p"
 _PERSON_FIELDS = tuple(f.name for f in dataclasses.fields(Person))
 _OFFICE_FIELDS = tuple(f.name for f in dataclasses.fields(Office))
+_TENURE_FIELDS = len(Tenure._fields)
 class _Plain(Exception):
     """A value that does not encode plainly: the record is pickled instead."""
 
@@ -194,8 +195,8 @@ class Offices(_Packed):
             values["complete_from"] = _date(values["complete_from"])
         values["holders"] = tuple(
             tuple.__new__(Tenure, (person, office, _period(start), None if end is None else _period(end),
-                                   source, _origin(files, origin)))
-            for person, office, start, end, source, origin in values["holders"]
+                                   source, _origin(files, origin), *rest))
+            for person, office, start, end, source, origin, *rest in values["holders"]
         )
         return Office(**values)
 
@@ -224,9 +225,11 @@ def _encode_person(p: Person, origin: Callable[[Origin | None], Any]) -> bytes:
 
 def _encode_office(o: Office, origin: Callable[[Origin | None], Any]) -> bytes:
     def tenure(t: Tenure) -> tuple[Any, ...]:
-        if len(t) != 6 or _period(t.start.text) != t.start or (t.end is not None and _period(t.end.text) != t.end):
+        if len(t) != _TENURE_FIELDS or _period(t.start.text) != t.start or (
+                t.end is not None and _period(t.end.text) != t.end):
             raise _Plain
-        return (t.person, t.office, t.start.text, None if t.end is None else t.end.text, t.source, origin(t.origin))
+        return (t.person, t.office, t.start.text, None if t.end is None else t.end.text, t.source, origin(t.origin),
+                *t[6:])  # the fields after origin (party) as they are
 
     def field(name: str) -> Any:
         if name == "origin":

@@ -97,3 +97,15 @@ def test_a_record_that_does_not_encode_plainly_is_kept_whole(tmp_path: Path) -> 
     packed = pickle.loads(pickle.dumps(pack(built)))
     assert packed.kb.people["ben-ode"] == odd
     assert packed.kb.people["ana-smith"] == built.kb.people["ana-smith"]
+
+
+def test_holders_with_a_party_stay_plainly_encoded(tmp_path: Path) -> None:
+    text = SMALL_KB.replace("{person: ana-smith, from: 2009-03,", "{person: ana-smith, party: Green, from: 2009-03,")
+    (tmp_path / "kb.yaml").write_text(text, encoding="utf-8")
+    built = KBIndex.build(load_sources([tmp_path / "kb.yaml"]))
+    packed = pack(built)
+    raw = dict.__getitem__(packed.kb.offices, "os-president")
+    assert raw[:1] == b"m"  # marshal, not the pickle fallback
+    holders = packed.kb.offices["os-president"].holders
+    assert holders == built.kb.offices["os-president"].holders
+    assert [t.party for t in holders] == [None, "Green", None]

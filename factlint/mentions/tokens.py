@@ -67,6 +67,8 @@ class Tokens:
     def sentence_break(self, i: int) -> bool:
         """A sentence (or paragraph) ends before token *i*."""
         gap = self.gaps[i]
+        if gap == " ":  # the common case
+            return False
         if ("." not in gap and "!" not in gap and "?" not in gap) or BARRIER in gap:
             return "\n\n" in gap
         if self.kinds[i] == "dot":

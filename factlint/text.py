@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import NamedTuple
+
+from factlint.tuning import TOKEN_KEYS_CACHE
 
 # Invisible characters inside a word (soft hyphen, zero-width space and
 # joiners, word joiner) leave it one word: "Zelen\u00adskyy" is "Zelenskyy".
@@ -63,6 +66,12 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Word tokens of *text*; a trailing ``'s`` marks the previous token possessive."""
     return split_words(text)[0]
+
+
+@lru_cache(maxsize=TOKEN_KEYS_CACHE)
+def token_keys(text: str) -> tuple[str, ...]:
+    """The keys of ``tokenize(text)``, remembered: a draft writes the same names again and again."""
+    return tuple(t.key for t in split_words(text)[0])
 
 
 def split_words(text: str) -> tuple[list[Token], list[str]]:

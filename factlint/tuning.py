@@ -158,3 +158,7 @@ PROGRESS_MIN_FILES = 200
 # ("the Texas Senator was A and B"); of more (every US senator) it says what
 # the person held instead.
 MAX_HOLDERS_NAMED = 4
+
+# How many distinct mention texts keep their word keys (factlint.text.token_keys): a
+# mention's words are read by several stages, and a draft repeats its names.
+TOKEN_KEYS_CACHE = 8192

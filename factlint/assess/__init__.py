@@ -24,7 +24,7 @@ from factlint.assess.family import family_slips, family_written
 from factlint.assess.verdict import SITUATIONS, Situation, Verdict, VerdictKind
 from factlint.kb.index import KBIndex
 from factlint.mentions import Loose, Mention
-from factlint.text import tokenize
+from factlint.text import token_keys
 
 __all__ = ["SITUATIONS", "Assessor", "Situation", "Verdict", "VerdictKind", "family_slips", "family_written"]
 
@@ -39,7 +39,7 @@ class Assessor:
         # how often the draft writes each name word (in mentions, and capitalised words that matched no one)
         self.words: Counter[str] = Counter(w.key for w in loose)
         for m in mentions:
-            self.words.update(t.key for t in tokenize(m.text))
+            self.words.update(token_keys(m.text))
         # person id -> mentions of them with one reading (full or family name)
         self.persons_in_doc: dict[str, int] = {}
         # ... with their full name: a family name alone after a near miss may be the near miss's

@@ -20,7 +20,7 @@ from factlint.dates import Period
 from factlint.kb.index import KBIndex
 from factlint.lexicon import KEYBOARD_ROWS, SOUND_ALIKE, VOWELS
 from factlint.mentions import Mention
-from factlint.text import tokenize
+from factlint.text import token_keys
 
 
 def score(ix: KBIndex, named: dict[str, int], m: Mention, pid: str, words: Mapping[str, int] | None = None) -> int:
@@ -112,7 +112,7 @@ class _Diff(NamedTuple):
 
 def _slip(ix: KBIndex, m: Mention, pid: str) -> _Diff | None:
     """The one word of *m* that differs from a form of *pid* of the same length."""
-    seen = tuple(t.key for t in tokenize(m.text))
+    seen = token_keys(m.text)
     best: _Diff | None = None
     for nf in ix.forms_by_person.get(pid, ()):
         if nf.kind == "misspelling":

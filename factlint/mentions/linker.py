@@ -156,7 +156,7 @@ class _Linker:
         if len(key) < MIN_SLIP_LENGTH or key in ix.name_words or b == v.n:
             return None  # what holder_slip would refuse: most capitalised words
         gap = v.gaps[b]
-        if not any(mark in gap for mark in APPOSITION_OPENERS):
+        if gap == " " or not any(mark in gap for mark in APPOSITION_OPENERS):
             return None  # no apposition can follow
         if any(t.key not in HONORIFICS for t in v.toks[a : b - 1]):
             return None

@@ -66,9 +66,13 @@ def run_end(v: Tokens, i: int) -> int:
     j = i + 1
     words = 1  # parts joined by a hyphen or an apostrophe ("Al-Sabah") are one word
     while j < n and words < MAX_NAME_TOKENS and not toks[j - 1].possessive:
-        kind = v.kinds[j]
-        if BARRIER in v.gaps[j]:
+        gap = v.gaps[j]
+        if gap == " ":  # the common case (a plain space is never a barrier)
+            kind = "space"
+        elif BARRIER in gap:
             break
+        else:
+            kind = v.kinds[j]
         if kind in ("hyphen", "apostrophe") and is_word(toks[j]):
             j += 1
             continue

@@ -24,6 +24,9 @@ from factlint.mentions.tokens import Tokens
 from factlint.spans import quoted_ranges
 from factlint.tuning import COORDINATION_REACH
 
+# Every word a recent time can begin with: the other words of a segment are skipped at once.
+_RECENT_STARTS = frozenset(RECENT_WORDS) | frozenset(RECENT_PAIRS) | frozenset(RECENT_AGO) | frozenset(MONTHS)
+
 
 def _sentence(v: Tokens, a: int, b: int) -> tuple[int, int]:
     while a > 0 and not v.sentence_break(a):
@@ -41,7 +44,8 @@ def _recent_times(v: Tokens) -> list[tuple[int, int]]:
     if found is None:
         toks, n = v.toks, v.n
         spans: list[tuple[int, int]] = []
-        for k in range(n):
+        starts = _RECENT_STARTS
+        for k in [k for k, t in enumerate(toks) if t[3] in starts]:  # t[3]: the key
             key = toks[k].key
             if key in RECENT_WORDS:
                 spans.append((k, k))

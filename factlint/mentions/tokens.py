@@ -53,7 +53,12 @@ class Tokens:
 
     def joined(self, i: int, allowed: tuple[str, ...] = PHRASE) -> bool:
         """Token *i* continues the phrase of token *i-1*."""
-        return 0 < i < self.n and self.kinds[i] in allowed and BARRIER not in self.gaps[i]
+        if not 0 < i < self.n:
+            return False
+        gap = self.gaps[i]
+        if gap == " ":  # the common case: no kind to look up, and no barrier
+            return "space" in allowed
+        return self.kinds[i] in allowed and BARRIER not in gap
 
     def span_text(self, a: int, b: int) -> str:
         """The text of tokens [a, b) as written."""
@@ -62,6 +67,8 @@ class Tokens:
     def sentence_break(self, i: int) -> bool:
         """A sentence (or paragraph) ends before token *i*."""
         gap = self.gaps[i]
+        if gap == " ":  # the common case
+            return False
         if ("." not in gap and "!" not in gap and "?" not in gap) or BARRIER in gap:
             return "\n\n" in gap
         if self.kinds[i] == "dot":

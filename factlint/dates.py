@@ -59,6 +59,15 @@ def parse_period(value: object) -> Period:
     m = _DATE_RE.match(text)
     if not m:
         raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {shown(value)}")
+    if m.group(3) is not None and text.isascii():
+        # The common full date, parsed in C; a bad one gets its reason below.
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if MIN_YEAR <= day.year <= MAX_YEAR:
+                return Period(day, day, text)
     year = int(m.group(1))
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(out_of_range(value))

@@ -18,8 +18,9 @@ unsure of: such a line is simply left for libyaml. Scalars are resolved
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Container
+from operator import methodcaller
+from typing import Any, NamedTuple
 
 # The characters a flow line may hold: none that is a YAML indicator inside a
 # flow plain scalar, nor a quote, comment, escape, brace, tab, control or
@@ -27,7 +28,16 @@ from typing import Any
 # BOM; ',', ':' and the brackets only where the line's shape puts them.
 _BAD = re.compile("[^A-Za-z0-9 _.()/+=~$;<^\\-,:\\[\\]"
                   "\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# A plain scalar this reader reads: it starts with a letter or digit (none of
+# U+0080..U+00BF), ends with no space, and holds no ',', ':' or bracket.
+_SCALAR = r"(?:[A-Za-z0-9]|[^\W_\x00-\xbf])[^,:\[\]]*+(?<! )"
+# One ``key: value`` of a flow line: the value a scalar or a flow list of them.
+_PAIR_TEXT = rf"([a-z_][a-z0-9_]*+): (\[ *(?:{_SCALAR}(?:, {_SCALAR})*)? *\]|{_SCALAR})"
+_PAIR = re.compile(_PAIR_TEXT)
+_INNER = re.compile(f"{_PAIR_TEXT}(?:, {_PAIR_TEXT})*")
+_KEY_VALUE = methodcaller("split", ": ")  # "key: value" -> [key, value] (a value holds no ':')
 _KEY = re.compile("[a-z_][a-z0-9_]*")
+_STR_KEYS: set[str] = set()  # keys seen to resolve to themselves (not "yes", "null", ...)
 UNSAFE_TEXT = ("\r", "\x85", "\u2028", "\u2029")  # line breaks other than \n: no fast lines in such a text
 
 MARKER = "FLflowLine0"
@@ -43,11 +53,22 @@ class Fast:
         self.used = 0
 
 
-def read_flow_lines(text: str, value: Callable[[str], Any], loc_dict: type, loc_list: type,
-                    general: object) -> tuple[str, Fast | None]:
+class Scalars(NamedTuple):
+    """How the fast readers make their nodes: *value* resolves a plain scalar
+    (``general`` for one only the general path may read), and is needed only
+    for one that starts with a character of *resolvable*; *loc_dict* and
+    *loc_list* are the mapping and sequence types, with their lines."""
+
+    value: Callable[[str], Any]
+    resolvable: Container[str]
+    loc_dict: type
+    loc_list: type
+    general: object
+
+
+def read_flow_lines(text: str, scalars: Scalars) -> tuple[str, Fast | None]:
     """*text* with its flow lines replaced by markers, and their nodes
-    (``None``: nothing replaced). *value* resolves a plain scalar, giving
-    *general* for one only the general path may read."""
+    (``None``: nothing replaced)."""
     if MARKER in text or any(c in text for c in UNSAFE_TEXT) or "- {" not in text:
         return text, None
     lines = text.split("\n")
@@ -60,7 +81,7 @@ def read_flow_lines(text: str, value: Callable[[str], Any], loc_dict: type, loc_
         body = body.rstrip(" ")
         if body[-1] != "}" or bad(body, 3, len(body) - 1):
             continue
-        node = _node(body[3:-1].strip(" "), n + 1, value, loc_dict, loc_list, general)
+        node = flow_node(body[3:-1].strip(" "), n + 1, scalars)
         if node is None:
             continue
         indent = len(line) - len(line.lstrip(" "))
@@ -71,49 +92,38 @@ def read_flow_lines(text: str, value: Callable[[str], Any], loc_dict: type, loc_
     return "\n".join(lines), fast
 
 
-def _scalar(text: str) -> bool:
-    """*text* is a plain scalar this reader reads: it starts with a letter or
-    digit, ends with no space, and holds no ',', ':' or bracket."""
-    first = text[:1]
-    return (first.isalnum() and (first.isascii() or first >= "\u00c0") and text[-1] != " "
-            and ":" not in text and "," not in text and "[" not in text and "]" not in text)
-
-
-def _node(inner: str, line: int, value: Callable[[str], Any], loc_dict: type, loc_list: type,
-          general: object) -> tuple[Any, int] | None:
-    """The mapping of one flow line's ``key: value, ...`` and its depth, or None if unsure."""
-    mapping = loc_dict()
-    mapping.line = line
-    mapping.key_lines = {}
+def flow_node(inner: str, line: int, scalars: Scalars) -> tuple[Any, int] | None:
+    """The mapping of one flow line's ``key: value, ...`` (its characters
+    checked against ``_BAD`` already) and its depth, or None if unsure."""
+    if _INNER.fullmatch(inner) is None:
+        return None
+    pairs: list[Any] = _PAIR.findall(inner)
+    value, resolvable, _, loc_list, general = scalars
+    mapping = scalars.loc_dict(pairs)
+    if len(mapping) != len(pairs):
+        return None  # a duplicate key: the general path's error
+    if not _STR_KEYS.issuperset(mapping):
+        for key in mapping:
+            if _KEY.fullmatch(key) is None or value(key) != key:
+                return None  # a key that resolves to something else ("yes", "null"): libyaml's to read
+            _STR_KEYS.add(key)
     depth = 1
-    parts = inner.split(", ")
-    i = 0
-    while i < len(parts):
-        key, sep, raw = parts[i].partition(": ")
-        i += 1
-        if not sep or _KEY.fullmatch(key) is None:
-            return None
-        if raw.startswith("["):
-            while not raw.endswith("]") and i < len(parts):  # a list's items were split at ", " too
-                raw += ", " + parts[i]
-                i += 1
+    for key, raw in pairs:
+        first = raw[0]
+        if first == "[":
             items = raw[1:-1].strip(" ")
-            texts = items.split(", ") if items else []
-            if not raw.endswith("]") or not all(map(_scalar, texts)):
-                return None
-            got: Any = loc_list(map(value, texts))
-            got.line = line
-            got.item_lines = [line] * len(texts)
-            depth = 2
+            got: Any = loc_list(map(value, items.split(", "))) if items else loc_list()
             if general in got:
                 return None
-        else:
-            if not _scalar(raw):
-                return None
+            got.line = line
+            got.item_lines = [line] * len(got)
+            mapping[key] = got
+            depth = 2
+        elif first in resolvable:
             got = value(raw)
-        key = value(key)
-        if key.__class__ is not str or key in mapping or got is general:
-            return None  # a key that resolves to something else, or a duplicate: libyaml's to read
-        mapping[key] = got
-        mapping.key_lines[key] = line
+            if got is general:
+                return None
+            mapping[key] = got
+    mapping.line = line
+    mapping.key_lines = dict.fromkeys(mapping, line)
     return mapping, depth

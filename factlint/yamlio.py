@@ -27,7 +27,8 @@ import yaml
 
 from factlint.errors import FactlintError, shown
 from factlint.fsio import MAX_DATA_BYTES, read_bytes
-from factlint.yamlflow import MARKER, Fast, read_flow_lines
+from factlint.yamlblock import read_block
+from factlint.yamlflow import MARKER, Fast, Scalars, read_flow_lines
 
 MAX_DEPTH = 100            # nested mappings and sequences
 MAX_ALIAS_NODES = 10_000   # nodes that aliases may add to a document, in all
@@ -196,23 +197,21 @@ _SHORTCUT = all(
 )
 
 
-def _surely_str(first: str, text: str) -> bool:
-    """*text* (a plain scalar) surely resolves to a string: a word longer than
-    any bool or null, or a date-like "1998-03" (digits, a '-', no '.')."""
-    if not _SHORTCUT:
-        return False
-    if first.isalpha():
-        return len(text) > 5
-    return first.isdigit() and "-" in text and "." not in text
-
-
 def _resolved(text: str) -> Any:
     """A plain scalar's value (``_GENERAL`` for one only the general path reads)."""
     first = text[:1]
-    if first not in _Resolver.yaml_implicit_resolvers or _surely_str(first, text):
+    if first not in _Resolver.yaml_implicit_resolvers:
+        return text
+    # Surely a string: a word longer than any bool or null, or a date-like
+    # "1998-03" (digits, a '-', no '.').
+    if _SHORTCUT and (len(text) > 5 if first.isalpha() else first.isdigit() and "-" in text and "." not in text):
         return text
     got = _plain_values.get(text, _GENERAL)
     return _plain_value(text) if got is _GENERAL else got
+
+
+# What the fast readers (factlint.yamlblock, factlint.yamlflow) build with.
+_SCALARS = Scalars(_resolved, frozenset(_Resolver.yaml_implicit_resolvers), LocDict, LocList, _GENERAL)
 
 
 def _flow_node(fast: Fast, event: Any, stack: list[list[Any]]) -> Any:
@@ -313,9 +312,9 @@ def _load_plain(text: str, fast: Fast | None = None) -> Any:
 
 def load_yaml_text(text: str, path: str, error: type[FactlintError] = FactlintError) -> Any:
     """Parse one YAML document; raise *error* naming the path and line."""
-    data = _GENERAL
-    if _EventParser is not None:
-        marked, fast = read_flow_lines(text, _resolved, LocDict, LocList, _GENERAL)
+    data = read_block(text, _SCALARS, MAX_DEPTH)
+    if data is _GENERAL and _EventParser is not None:
+        marked, fast = read_flow_lines(text, _SCALARS)
         data = _load_plain(marked, fast)
     if data is not _GENERAL:
         return data

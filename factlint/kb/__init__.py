@@ -25,6 +25,7 @@ from factlint.errors import KnowledgeBaseError
 from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
 from factlint.kb import packed as _packed_module
+from factlint.kb import schema as _schema_module
 from factlint.kb.index import KBIndex
 from factlint.kb.loader import kb_files, load_sources
 from factlint.kb.packed import pack
@@ -33,7 +34,7 @@ from factlint.kb.packed import pack
 # rebuilds the cached index (lexicon: modifiers and office words; tuning: the
 # heuristics' numbers; the name variants' data file, since the name matcher
 # the index serves reads it).
-_INDEX_MODULES = (_index_module, _model_module, _packed_module, dates, text, lexicon, tuning, variants)
+_INDEX_MODULES = (_index_module, _model_module, _packed_module, _schema_module, dates, text, lexicon, tuning, variants)
 
 CACHE_FORMAT = "4"
 

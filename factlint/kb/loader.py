@@ -28,51 +28,22 @@ from factlint.kb.model import (
     Role,
     Tenure,
 )
+from factlint.kb.schema import (  # noqa: F401 - PERIODS and QID_RE are read from here too
+    FIELDS,
+    HOLDER_KEYS,
+    ID_RE,
+    KB_SUFFIXES,
+    META_KEYS,
+    PERIODS,
+    QID_RE,
+    REQUIRED,
+    SECTIONS,
+    SINGULAR,
+    TOP_KEYS,
+    period,
+    plain_data,
+)
 from factlint.yamlio import LocDict, LocList, load_yaml_file
-
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QID_RE = re.compile(r"^Q[1-9][0-9]*$")  # a Wikidata item id
-KB_SUFFIXES = (".yaml", ".yml")
-
-SECTIONS = ("jurisdictions", "roles", "people", "offices")
-TOP_KEYS = frozenset((*SECTIONS, "meta"))
-META_KEYS = frozenset(("as_of", "complete_from", "complete_per_person", "source", "license", "note"))
-HOLDER_KEYS = frozenset(("person", "from", "to", "source", "note", "party"))
-
-# field name -> kind: "str", "list" (of str), "int", "bool", "date" (a KB date, kept as its first day), "holders"
-FIELDS: dict[str, dict[str, str]] = {
-    "jurisdictions": {"id": "str", "name": "str", "aliases": "list", "adjectives": "list",
-                      "wikidata": "str", "source": "str", "note": "str"},
-    "roles": {"id": "str", "name": "str", "aliases": "list", "broad": "bool", "source": "str", "note": "str"},
-    "people": {"id": "str", "name": "str", "aliases": "list", "misspellings": "list",
-               "family": "str", "wikidata": "str", "source": "str", "note": "str"},
-    "offices": {"id": "str", "role": "str", "jurisdiction": "str", "title": "str",
-                "aliases": "list", "host": "str", "seats": "int", "complete_from": "date", "holders": "holders",
-                "complete_per_person": "bool",
-                "wikidata": "str", "source": "str", "note": "str"},
-}
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "jurisdictions": ("id", "name"),
-    "roles": ("id", "name"),
-    "people": ("id", "name"),
-    "offices": ("id", "role", "jurisdiction"),
-}
-SINGULAR = {"jurisdictions": "jurisdiction", "roles": "role", "people": "person", "offices": "office"}
-
-_PERIODS: dict[str, Period] = {}  # a KB's dates repeat (one tenure ends the day the next starts)
-
-
-def period(value: Any) -> Period:
-    """:func:`parse_period`, memoised for strings (an error is raised each time)."""
-    if value.__class__ is not str:
-        return parse_period(value)
-    got = _PERIODS.get(value)
-    if got is None:
-        got = parse_period(value)
-        if len(_PERIODS) < 200_000:
-            _PERIODS[value] = got
-    return got
-
 
 def kb_files(source: Path, errors: list[KnowledgeBaseError] | None = None) -> list[Path]:
     """The YAML files of one KB source, sorted by path (symbolically linked
@@ -141,7 +112,7 @@ class _Reader:
                 if not isinstance(item, LocDict):
                     self.error(f"each entry of {shown(section)} must be a mapping, got {shown(item)}", p, line)
                     continue
-                entry = self.read_entry(section, item, Origin(p, item.line, meta.as_of))
+                entry = self.read_entry(section, item, _origin(p, item.line, meta.as_of))
                 if entry is not None:
                     if section == "offices" and meta.complete_from is not None:
                         entry.data.setdefault("complete_from", meta.complete_from)  # the file's default
@@ -186,10 +157,13 @@ class _Reader:
             return None
 
     def read_entry(self, section: str, item: LocDict, origin: Origin) -> _Entry | None:
+        data = plain_data(section, item)
+        if data is not None:
+            return _Entry(section, data, origin, dict(getattr(item, "key_lines", {})))
         kinds = FIELDS[section]
         path = origin.path
         ok = True
-        data: dict[str, Any] = {}
+        data = {}
         key_lines = getattr(item, "key_lines", {})
         for key, value in item.items():
             line = key_lines.get(key, item.line)
@@ -260,11 +234,11 @@ class _Reader:
 
     def read_holders(self, entry: _Entry, holders: LocList, ident: Any, origin: Origin) -> None:
         """The holders of office *ident*, each checked, onto *entry*."""
-        path = origin.path
+        path, as_of = origin.path, origin.as_of
+        append = entry.holders.append
         for i, h in enumerate(holders):
-            hline = holders.line_of(i)
             if not isinstance(h, LocDict):
-                self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, hline)
+                self.error(f"each holder of {ident} must be a mapping, got {shown(h)}", path, holders.line_of(i))
                 continue
             bad = () if HOLDER_KEYS.issuperset(h) else [k for k in h if k not in HOLDER_KEYS]
             for k in bad:
@@ -277,7 +251,11 @@ class _Reader:
                 continue
             if bad:
                 continue
-            entry.holders.append((dict(h), Origin(path, h.line, origin.as_of)))
+            append((h, _origin(path, h.line, as_of)))  # h is read, never changed
+
+
+def _origin(path: str, line: int, as_of: dt.date | None) -> Origin:
+    return tuple.__new__(Origin, (path, line, as_of))  # Origin(...) without its Python __new__
 
 
 def _unite(a: Sequence[str], b: Sequence[str]) -> list[str]:
@@ -388,6 +366,8 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
         if fam and fam.casefold() not in e.data["name"].casefold():
             reader.error(f"family name {shown(fam)} of {pid} is not part of its name {shown(e.data['name'])}", e.origin.path, e.key_lines.get("family", e.origin.line))
     offices: dict[str, Office] = {}
+    new_tenure = tuple.__new__  # Tenure's own __new__, without its Python call
+    known = PERIODS.get
     for oid, e in merged["offices"].items():
         path = e.origin.path
         d = e.data
@@ -403,15 +383,18 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
             if person not in people:
                 reader.error(f"unknown person {shown(person)} in holders of {oid}", origin.path, origin.line)
                 continue
-            try:
-                start = period(h["from"])
-            except ValueError as exc:
-                reader.error(f"bad 'from' date of {person} in {oid}: {exc}", origin.path, origin.line)
-                continue
+            when = h["from"]
+            start = known(when) if when.__class__ is str else None  # a date read before, as most are
+            if start is None:
+                try:
+                    start = period(h["from"])
+                except ValueError as exc:
+                    reader.error(f"bad 'from' date of {person} in {oid}: {exc}", origin.path, origin.line)
+                    continue
             end: Period | None = None
             if h.get("to") is not None:
                 try:
-                    end = period(h["to"])
+                    end = (known(h["to"]) if h["to"].__class__ is str else None) or period(h["to"])
                 except ValueError as exc:
                     reader.error(f"bad 'to' date of {person} in {oid}: {exc}", origin.path, origin.line)
                     continue
@@ -420,8 +403,8 @@ def _build(merged: dict[str, dict[str, _Entry]], reader: _Reader) -> KnowledgeBa
                     continue
             src = h.get("source")
             party = h.get("party")
-            tenures.append(Tenure(person, oid, start, end, src if isinstance(src, str) else None, origin,
-                                  party if isinstance(party, str) else None))
+            tenures.append(new_tenure(Tenure, (person, oid, start, end, src if isinstance(src, str) else None, origin,
+                                               party if isinstance(party, str) else None)))
         tenures.sort(key=lambda t: (t.start.start, t.person))
         seats = d.get("seats", 1)
         _check_seats(oid, seats, tenures, reader)

@@ -27,14 +27,18 @@ import marshal
 import pickle
 from array import array
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import Any
 
 from factlint.kb.index import END, KBIndex, NameForm
-from factlint.kb.loader import period as _period
+from factlint.kb.schema import PERIODS as _PERIODS
+from factlint.kb.schema import period as _period
 from factlint.kb.model import Office, Origin, Person, Tenure
 
 _MARSHAL, _PICKLE = b"m", b"p"
 _PERSON_FIELDS = tuple(f.name for f in dataclasses.fields(Person))
+_PERSON_VALUES = attrgetter(*_PERSON_FIELDS)  # a person's fields as a tuple, in one call
+_PERSON_ORIGIN = _PERSON_FIELDS.index("origin")
 _OFFICE_FIELDS = tuple(f.name for f in dataclasses.fields(Office))
 _TENURE_FIELDS = len(Tenure._fields)
 class _Plain(Exception):
@@ -218,15 +222,22 @@ def _date(ordinal: int) -> Any:
 
 
 def _encode_person(p: Person, origin: Callable[[Origin | None], Any]) -> bytes:
-    def plain() -> tuple[Any, ...]:
-        return tuple(origin(p.origin) if name == "origin" else getattr(p, name) for name in _PERSON_FIELDS)
-    return _dump(plain, p)
+    values = list(_PERSON_VALUES(p))
+    values[_PERSON_ORIGIN] = origin(p.origin)
+    try:
+        return _MARSHAL + marshal.dumps(tuple(values))
+    except ValueError:
+        return _PICKLE + pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _plain_period(p: Any) -> bool:
+    """*p* is the period its text reads as (the loader's own, as a rule: no parse needed)."""
+    return _PERIODS.get(p.text) is p or _period(p.text) == p
 
 
 def _encode_office(o: Office, origin: Callable[[Origin | None], Any]) -> bytes:
     def tenure(t: Tenure) -> tuple[Any, ...]:
-        if len(t) != _TENURE_FIELDS or _period(t.start.text) != t.start or (
-                t.end is not None and _period(t.end.text) != t.end):
+        if len(t) != _TENURE_FIELDS or not _plain_period(t.start) or (t.end is not None and not _plain_period(t.end)):
             raise _Plain
         return (t.person, t.office, t.start.text, None if t.end is None else t.end.text, t.source, origin(t.origin),
                 *t[6:])  # the fields after origin (party) as they are
@@ -271,7 +282,11 @@ def pack(index: KBIndex) -> KBIndex:
             return tuple(number[id(nf)] for nf in nfs)
 
     def form_lists(table: dict[Any, list[NameForm]]) -> list[tuple[Any, bytes]]:
-        return [(k, marshal.dumps(ids(v))) for k, v in table.items()]
+        dumps, at = marshal.dumps, number.__getitem__
+        try:  # without a call per key: every form is numbered already, as a rule
+            return [(k, dumps(tuple(map(at, map(id, v))))) for k, v in table.items()]
+        except KeyError:
+            return [(k, dumps(ids(v))) for k, v in table.items()]
 
     def trie(node: dict[str, Any]) -> dict[str, Any]:
         return {k: ids(v) if k == END else trie(v) for k, v in node.items()}
@@ -286,10 +301,10 @@ def pack(index: KBIndex) -> KBIndex:
         packed[name].update(raw)
     packed["names"] = NameTrie(store)
     packed["names"].update(names_raw)
-    place = {oid: {id(t): i for i, t in enumerate(o.holders)} for oid, o in kb.offices.items()}
+    place = {id(t): (oid, i) for oid, o in kb.offices.items() for i, t in enumerate(o.holders)}
+    at = place.__getitem__
     tenures = TenureRefs(offices)
-    tenures.update((pid, marshal.dumps(tuple((t.office, place[t.office][id(t)]) for t in ts)))
-                   for pid, ts in index.tenures_by_person.items())
+    tenures.update((pid, marshal.dumps(tuple(map(at, map(id, ts))))) for pid, ts in index.tenures_by_person.items())
     packed["tenures_by_person"] = tenures
     packed["kb"] = dataclasses.replace(kb, people=people, offices=offices)
     return dataclasses.replace(index, **packed)

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 # flow plain scalar, nor a quote, comment, escape, brace, tab, control or
 # line-break character (YAML 1.1 breaks lines at U+0085, U+2028, U+2029), nor a
 # BOM; ',', ':' and the brackets only where the line's shape puts them.
-_BAD = re.compile("[^A-Za-z0-9 _.()/+=~$;<^\\-,:\\[\\]"
+BAD = re.compile("[^A-Za-z0-9 _.()/+=~$;<^\\-,:\\[\\]"
                   "\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # A plain scalar this reader reads: it starts with a letter or digit (none of
 # U+0080..U+00BF), ends with no space, and holds no ',', ':' or bracket.
@@ -73,7 +73,7 @@ def read_flow_lines(text: str, scalars: Scalars) -> tuple[str, Fast | None]:
         return text, None
     lines = text.split("\n")
     fast = Fast()
-    bad = _BAD.search
+    bad = BAD.search
     for n, line in enumerate(lines):
         body = line.lstrip(" ")
         if not body.startswith("- {"):
@@ -94,7 +94,7 @@ def read_flow_lines(text: str, scalars: Scalars) -> tuple[str, Fast | None]:
 
 def flow_node(inner: str, line: int, scalars: Scalars) -> tuple[Any, int] | None:
     """The mapping of one flow line's ``key: value, ...`` (its characters
-    checked against ``_BAD`` already) and its depth, or None if unsure."""
+    checked against ``BAD`` already) and its depth, or None if unsure."""
     if _INNER.fullmatch(inner) is None:
         return None
     pairs: list[Any] = _PAIR.findall(inner)

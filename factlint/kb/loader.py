@@ -251,7 +251,7 @@ class _Reader:
                 continue
             if bad:
                 continue
-            append((h, _origin(path, h.line, as_of)))  # h is read, never changed
+            append((dict(h), _origin(path, h.line, as_of)))  # a plain copy: the LocDict and its lines can go
 
 
 def _origin(path: str, line: int, as_of: dt.date | None) -> Origin:

@@ -15,7 +15,8 @@ writes them, or prints the diff, in walk order.
 
 Each worker gets the KB once, in its initializer: loaded from the cache,
 as a fresh ``factlint check`` would, or (when the parent did not use the
-cache: ``FACTLINT_NO_CACHE``) handed over by the parent, so that no worker
+cache: ``FACTLINT_NO_CACHE``, or a detached process is still writing it:
+see :mod:`factlint.kb.writer`) handed over by the parent, so that no worker
 compiles the KB again.
 """
 from __future__ import annotations
@@ -118,7 +119,10 @@ def _pool(task: Callable[[tuple[str, Path]], T], items: list[tuple[str, Path]], 
           recipe: Recipe, progress: TextIO | None) -> list[T]:
     """``[task(item) for item in items]`` in *n* worker processes, in order."""
     chunk = max(1, min(tuning.PARALLEL_MAX_CHUNK, len(items) // (n * 4)))
-    index = None if recipe.cache else linter.kb
+    from factlint.kb import cache_written_apart
+
+    # Handed over when there is no cache to load, or it may not be written yet.
+    index = None if recipe.cache and not cache_written_apart(linter.kb) else linter.kb
     answers: list[T] = []
     with _bar(progress, len(items)) as advance:
         pool = ProcessPoolExecutor(n, initializer=_start, initargs=(recipe, index))

@@ -154,6 +154,17 @@ PARALLEL_MAX_CHUNK = 16
 # A progress bar (on a terminal only) for runs of at least this many drafts.
 PROGRESS_MIN_FILES = 200
 
+# -- the compiled KB's cache (factlint.kb.writer) --------------------------------
+# A first load of a KB of at least this many people and tenures leaves
+# packing and writing its cache to a detached process. Both cost about
+# 10-12 us a record (3-4 s at 300,000, the bench's 100,000 people): below
+# this, under about a second, which a fork (tens of ms) and the chance that
+# the next run starts before the file is there are not worth. The default KB
+# (about 13,000) and the bench's 10,000-person KB (30,000) stay below.
+CACHE_DETACH_MIN_RECORDS = 100_000
+# A temporary cache file this old is a dead writer's, and is removed.
+CACHE_TEMP_STALE_SECONDS = 3600
+
 # A message names the holders of a title on a date only up to this many
 # ("the Texas Senator was A and B"); of more (every US senator) it says what
 # the person held instead.

@@ -8,6 +8,12 @@ pickled under the cache directory
 built from (``_INDEX_MODULES``), and the path, size and modification time of
 every KB file, so any edit to a KB file or to that code rebuilds it.
 A cache that cannot be read or written is ignored, never an error.
+
+The cache is written by :mod:`factlint.kb.writer`, atomically. For a large
+KB in a process with one thread, a detached process packs and writes it
+while :func:`load_kb` returns the index it built (equal, table by table, to
+the packed one); below ``tuning.CACHE_DETACH_MIN_RECORDS`` people and
+tenures, and wherever a fork is not safe, this process does.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
+import weakref
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -26,6 +32,7 @@ from factlint.kb import index as _index_module
 from factlint.kb import model as _model_module
 from factlint.kb import packed as _packed_module
 from factlint.kb import schema as _schema_module
+from factlint.kb import writer
 from factlint.kb.index import KBIndex
 from factlint.kb.loader import kb_files, load_sources
 from factlint.kb.packed import pack
@@ -37,6 +44,9 @@ from factlint.kb.packed import pack
 _INDEX_MODULES = (_index_module, _model_module, _packed_module, _schema_module, dates, text, lexicon, tuning, variants)
 
 CACHE_FORMAT = "4"
+
+# Indexes whose cache a detached process writes (by id; the reference tells a reused id apart).
+_DETACHED: dict[int, weakref.ref[KBIndex]] = {}
 
 
 def default_kb_dir() -> Path:
@@ -100,27 +110,37 @@ def load_kb(paths: Sequence[str | Path] = (), *, default: bool = True, cache: bo
                 return index
         except Exception:  # noqa: BLE001 - a stale or broken cache is just rebuilt
             pass
-    # Packed whether cached or not, so that every run reads the index the same way.
     # The first load makes millions of objects and no garbage cycles: the
     # collector, left on, would walk them again and again (about 15% of it).
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        index = pack(KBIndex.build(load_sources(sources)))
+        index = KBIndex.build(load_sources(sources))
+        if cache and writer.can_detach(_records(index)) and writer.store_detached(target, index):
+            for dead in [k for k, ref in _DETACHED.items() if ref() is None]:
+                del _DETACHED[dead]
+            _DETACHED[id(index)] = weakref.ref(index)
+            return index  # the built index: equal, table by table, to the packed one the cache holds
+        # Otherwise packed, cached or not, so that the index reads as the cache gives it back.
+        index = pack(index)
     finally:
         if gc_was_on:
             gc.enable()
     if cache:
-        _store(target, index)
+        writer.store(target, index)
     return index
 
 
-def _store(target: Path, index: KBIndex) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".kb-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass
+def _records(index: KBIndex) -> int:
+    """People and tenures: what packing and pickling take time in proportion to."""
+    kb = index.kb
+    return len(kb.people) + sum(len(o.holders) for o in kb.offices.values())
+
+
+def cache_written_apart(index: KBIndex) -> bool:
+    """Whether *index* was built by this process and its cache is written by
+    a detached process (see :mod:`factlint.kb.writer`), so that the cache
+    may not be there yet: a worker process should be handed this index
+    instead of loading the cache."""
+    ref = _DETACHED.get(id(index))
+    return ref is not None and ref() is index

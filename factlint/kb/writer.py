@@ -184,4 +184,6 @@ def _writer(fd: int, tmp: str, target: Path, index: KBIndex) -> NoReturn:
             _prune(target.parent)
             code = 0
     finally:
+        if code:
+            _discard(tmp)  # whatever stopped it, no temporary file is left
         os._exit(code)

@@ -29,11 +29,18 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 POSIX_FORK = pytest.mark.skipif(os.name != "posix" or not hasattr(os, "fork"), reason="needs os.fork")
 
-# Runs in a fresh interpreter: argv = KB, threshold, "thread" or "alone".
+# Runs in a fresh interpreter: argv = KB, threshold, "thread", "alone" or
+# "fail" (packing raises), and a file each process that returns from
+# load_kb adds its pid to.
 LOAD = """
 import json, os, sys, threading
 from factlint import tuning
 tuning.CACHE_DETACH_MIN_RECORDS = int(sys.argv[2])
+if sys.argv[3] == "fail":
+    from factlint.kb import writer
+    def fail(index):
+        raise RuntimeError("packing failed")
+    writer.pack = fail
 if sys.argv[3] == "thread":
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
@@ -42,6 +49,8 @@ print("before", end=" ")  # buffered, not flushed: must be written once, by this
 from factlint.kb import cache_dir, cache_written_apart, load_kb
 from factlint.kb.packed import People
 index = load_kb([sys.argv[1]], default=False)
+with open(sys.argv[4], "a") as trace:
+    trace.write(f"{os.getpid()}\\n")
 there = bool(list(cache_dir().glob("kb-*.pickle")))
 try:
     os.waitpid(-1, os.WNOHANG)
@@ -49,7 +58,7 @@ try:
 except ChildProcessError:
     children = "none"
 print(json.dumps({"packed": isinstance(index.kb.people, People), "there_at_return": there,
-                  "apart": cache_written_apart(index), "children": children}))
+                  "apart": cache_written_apart(index), "children": children, "pid": os.getpid()}))
 if sys.argv[3] == "thread":
     stop.set()
     other.join()
@@ -70,11 +79,14 @@ def gen_kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _run(kb: Path, cache: Path, threshold: int, mode: str = "alone") -> dict[str, object]:
     env = dict(os.environ, FACTLINT_CACHE_DIR=str(cache))
-    p = subprocess.run([sys.executable, "-c", LOAD, str(kb), str(threshold), mode], env=env,
+    trace = cache.parent / f"{cache.name}.pids"
+    p = subprocess.run([sys.executable, "-c", LOAD, str(kb), str(threshold), mode, str(trace)], env=env,
                        capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stderr
     assert p.stdout.startswith("before {") and p.stdout.count("before") == 1, p.stdout
-    return json.loads(p.stdout.removeprefix("before "))
+    out = json.loads(p.stdout.removeprefix("before "))
+    assert trace.read_text(encoding="utf-8").split() == [str(out.pop("pid"))]  # no other process came back from load_kb
+    return out
 
 
 def _wait_for_cache(cache: Path, bound: float = 120.0) -> Path:
@@ -104,6 +116,19 @@ def test_a_detached_writer_leaves_the_cache_the_serial_path_writes(gen_kb_dir: P
     assert serial == {"packed": True, "there_at_return": True, "apart": False, "children": "none"}
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "serial"))
     _assert_same(load_kb([gen_kb_dir], default=False), cached)
+
+
+@POSIX_FORK
+def test_a_writer_that_fails_leaves_no_file_and_never_returns_to_the_caller(gen_kb_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = _run(gen_kb_dir, cache, threshold=0, mode="fail")
+    assert (out["packed"], out["apart"], out["children"]) == (False, True, "none")
+    deadline = time.monotonic() + 120.0
+    while list(cache.glob(".kb-*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # (a trace line written late would show up below)
+    assert not list(cache.iterdir())
+    assert len((tmp_path / "cache.pids").read_text(encoding="utf-8").split()) == 1
 
 
 @POSIX_FORK

@@ -24,6 +24,9 @@ is nobody's name (kept as :class:`Loose` for the family-slip check).
 """
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import itemgetter, or_
+
 from factlint.dates import Period
 from factlint.document import BARRIER, Segment
 from factlint.kb.index import KBIndex
@@ -31,12 +34,14 @@ from factlint.lexicon import ABBREVIATIONS, HONORIFICS, PLURAL_FAMILY_BEFORE
 from factlint.mentions.model import Loose, Mention, MentionKind, Namesake, Reading, Title
 from factlint.mentions.names import holder_slip, name_start, not_a_person, resolve, run_end
 from factlint.mentions.party import narrowed, party_tag
-from factlint.mentions.tense import cues, quoted
+from factlint.mentions.tense import Cues, quoted
 from factlint.mentions.timeline import Clock
 from factlint.mentions.titles import appositive, qualified, title_at
 from factlint.mentions.tokens import Tokens
 from factlint.text import NO_MARKUP
 from factlint.tuning import APPOSITION_OPENERS, MIN_SLIP_LENGTH
+
+_RAW, _KEY, _FIRST = itemgetter(2), itemgetter(3), itemgetter(0)  # a token's raw word and key; a word's first letter
 
 # What a link gives: the mention it makes (None: none) and the token to read on from.
 Link = tuple[Mention | None, int]
@@ -63,8 +68,9 @@ class _Linker:
         toks = self.v.toks
         # Only a capitalised word, a title word or a modifier can begin anything.
         cand_keys = self.ix.candidate_keys
-        # t[2] is the raw word, t[3] its key (index access: this runs over every word)
-        candidates = [k for k, t in enumerate(toks) if t[2][0].isupper() or t[3] in cand_keys]
+        # (over every word, so with C-level maps: a raw word's first letter, and its key)
+        capital = map(str.isupper, map(_FIRST, map(_RAW, toks)))
+        candidates = list(compress(count(), map(or_, capital, map(cand_keys.__contains__, map(_KEY, toks)))))
         c = 0
         i = 0
         while True:
@@ -193,9 +199,9 @@ class _Linker:
             a, b = form.family_span()
             if s + b <= e and a < b:
                 family_text = v.span_text(s + a, s + b)
-        told = frozenset()
-        if title is not None:
-            told = cues(v, min(s, first) if first >= 0 else s, e, max(e, last), title.modifier_words)
+        told: Cues | frozenset = frozenset()
+        if title is not None:  # (read from the sentence only if the assessor asks)
+            told = Cues(v, min(s, first) if first >= 0 else s, e, max(e, last), title.modifier_words)
         return Mention(self.seg_no, start, end, v.text[start:end], got.kind, got.persons, form, title, when, explicit,
                        got.form_kind, got.family_persons, family_text, told, self.clock.date, quoted(v, start))
 

@@ -7,6 +7,7 @@ package (engine, checks and assessor read them); :class:`Reading` and
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -72,7 +73,7 @@ class Mention:
     family_text: str = ""  # for kind "name": the family-name part as written ("Zelenskyy")
     # for a titled mention: what its sentence says about when the title is
     # claimed (``factlint.mentions.tense``), and the article's date
-    cues: frozenset[Cue] = frozenset()
+    cues: AbstractSet[Cue] = frozenset()  # a lazy ``tense.Cues`` when titled
     now: Period | None = None
     # inside a direct quotation: someone else's words (``factlint.mentions.tense.quoted``)
     quoted: bool = False

@@ -13,6 +13,7 @@ with a title, so it reads a sentence or two per mention at most.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator, Set
 
 from factlint.lexicon import (
     ATTRIBUTION_TAIL, COMPARISON_WORDS, HISTORICAL_WORDS, INDEFINITE, INSTITUTION_WORDS, INVERTED_SAYING,
@@ -121,6 +122,39 @@ def _verb_after(v: Tokens, first: int, end: int, stop: int) -> str:
     while k < stop and toks[k].key in VERB_ADVERBS:
         k += 1
     return toks[k].key if k < stop and toks[k].raw.islower() else ""
+
+
+class Cues(Set):
+    """The cues of one titled mention, read from its sentence only when
+    first asked for: most titles fit their holder at the date, and only a
+    misfit is weighed (``factlint.assess.currency``). A set like any other
+    (equal to the frozenset of the same cues)."""
+
+    __slots__ = ("_args", "_found")
+
+    def __init__(self, v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, ...] = ()) -> None:
+        self._args: tuple | None = (v, first, name_end, end, modifiers)
+        self._found: frozenset[Cue] = frozenset()
+
+    def _cues(self) -> frozenset[Cue]:
+        if self._args is not None:
+            self._found, self._args = cues(*self._args), None  # the token view is let go
+        return self._found
+
+    def __contains__(self, cue: object) -> bool:
+        return cue in self._cues()
+
+    def __iter__(self) -> Iterator[Cue]:
+        return iter(self._cues())
+
+    def __len__(self) -> int:
+        return len(self._cues())
+
+    def __hash__(self) -> int:
+        return hash(self._cues())
+
+    def __repr__(self) -> str:
+        return f"Cues({set(self._cues()) or ''})"
 
 
 def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, ...] = ()) -> frozenset[Cue]:

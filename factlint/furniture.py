@@ -103,6 +103,7 @@ _RELATED_WORDS = ("ead more", "EAD MORE", "ead More", "elated", "ELATED")
 # ... and of a paragraph in lower case: one of these, or "By " opening it, or it holds no furniture
 _TRIGGERS = tuple(dict.fromkeys(("(@", "/", "|", "read more", "related", *CAPTION_WORDS,
                                  *(m.split()[0].lower() for m in CREDIT_MARKERS))))
+_TRIGGER = re.compile("|".join(map(re.escape, _TRIGGERS)))  # one scan of the paragraph for any of them
 _CREDIT_WORD = re.compile("|".join(map(re.escape, CREDIT_MARKERS)))
 
 
@@ -215,7 +216,7 @@ def pieces(text: str) -> tuple[list[Piece], int]:
     """The furniture of one paragraph, in order, and the tweet budget left
     where a tweet's text reaches the paragraph's start (0: none)."""
     low = text.lower()
-    if not (text.lstrip().startswith("By ") or any(w in low for w in _TRIGGERS)):
+    if not (text.lstrip().startswith("By ") or _TRIGGER.search(low)):
         return [], 0
     if any(w in low for w in CAPTION_WORDS) and _GALLERY.search(low):
         return [Piece(Kind.CAPTION, 0, len(text))], 0

@@ -188,6 +188,10 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Col
     """One person against the title: None if it fits them at the date."""
     title = m.title
     assert title is not None
+    tenures = [t for t in ix.tenures(pid) if t.office in title.offices and (not title.party or t.party == title.party)]
+    holds = any(t.may_cover(m.when) for t in tenures)
+    if holds and tense in _HOLDING_FITS:
+        return None  # the common case: they held it then (narrowing the title below keeps these tenures)
     offices = ix.kb.offices
     if title.implied and not ix.served((pid,), title.offices):
         return None  # "Health Secretary" in another country's copy: its own, which the KB may not list
@@ -202,8 +206,6 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Col
         if narrowed:
             title = dataclasses.replace(title, offices=narrowed)
             m = dataclasses.replace(m, title=title)
-    tenures = [t for t in ix.tenures(pid) if t.office in title.offices and (not title.party or t.party == title.party)]
-    holds = any(t.may_cover(m.when) for t in tenures)
     if not holds and tense in (Tense.FORMER, Tense.THEN) and not m.explicit_time \
             and not record_reaches_back(ix, title.offices, pid) and not listed(ix, pid, title.offices):
         return None  # "former": any time before, maybe before the KB's record of the office begins
@@ -220,8 +222,6 @@ def judge(ix: KBIndex, m: Mention, pid: str, tense: Tense, word: str, named: Col
                 return None
             title = dataclasses.replace(title, offices=known)
             m = dataclasses.replace(m, title=title)
-    if holds and tense in _HOLDING_FITS:
-        return None  # the common case: they held it then (a shortcut of the table)
     c = Case.of(ix, m, title, pid, tense, word, tenures, holds, named)
     outcome = TENSES[tense](c)
     if outcome is Fit.FITS:

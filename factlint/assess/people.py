@@ -15,6 +15,7 @@ from factlint.assess import facts, wording
 from factlint.assess.verdict import Situation, Verdict, VerdictKind
 from factlint.dates import Period
 from factlint.kb.index import KBIndex
+from factlint.kb.model import Tenure
 from factlint.mentions import Mention
 from factlint.text import tokenize
 
@@ -71,6 +72,27 @@ def _titled(ix: KBIndex, m: Mention, pieces: list[str]) -> tuple[str, tuple[str,
     return instead or wording.WHICH_IS_MEANT, tuple(dict.fromkeys(suggest))
 
 
+def held_then(ix: KBIndex, people: Iterable[str], offices: frozenset[str], when: Period) -> dict[str, list[Tenure]]:
+    """Of *people*, those who held one of *offices* at *when* (some reading
+    of the dates), with those tenures. Read from the smaller side: the
+    people's tenures, or the holders of the offices at the date (a common
+    given name has hundreds of people in a large KB; a title like
+    "President" has a hundred offices). The same answer either way."""
+    out: dict[str, list[Tenure]] = {}
+    people = tuple(dict.fromkeys(people))
+    if len(offices) < len(people):
+        wanted = frozenset(people)
+        for t in ix.holders_on(offices, when):
+            if t.person in wanted:
+                out.setdefault(t.person, []).append(t)
+        return {p: out[p] for p in people if p in out}  # in the people's order, as the other side gives
+    for p in people:
+        for t in ix.tenures(p):
+            if t.office in offices and t.may_cover(when):
+                out.setdefault(p, []).append(t)
+    return out
+
+
 def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) -> str:
     """The likeliest person meant: named in the draft, fitting the title,
     in some office at the date, most recent."""
@@ -86,9 +108,13 @@ def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) 
             latest = max(latest, t.start.start)
         return (named.get(pid, 0) > 0, fits, active, latest)
 
-    # Someone the draft names outranks everyone else: score only them if any.
+    # Someone the draft names outranks everyone else: score only them if any;
+    # else someone who fits the title outranks everyone who does not.
     people = list(people)
     in_draft = [p for p in people if named.get(p, 0) > 0]
+    if not in_draft and offices:
+        fit = held_then(ix, people, offices, m.when)
+        in_draft = [p for p in people if p in fit]
     return max(in_draft or people, key=score)
 
 
@@ -96,8 +122,8 @@ def _record_known(ix: KBIndex, m: Mention) -> bool:
     """The KB knows every holder, at the date, of the title's offices that
     one of the two people held then: no one else of that name held them."""
     assert m.title is not None
-    held = {t.office for p in (*m.persons, *m.family_persons) for t in ix.tenures(p)
-            if t.office in m.title.offices and t.may_cover(m.when)}
+    held = {t.office for ts in held_then(ix, (*m.persons, *m.family_persons), m.title.offices, m.when).values()
+            for t in ts}
     return all(ix.kb.offices[o].known_at(m.when) for o in held)
 
 
@@ -121,8 +147,10 @@ def plausible_mix(ix: KBIndex, m: Mention, full: dict[str, int] | None = None) -
     assert m.title is not None
     offices, when, near = m.title.offices, m.when, _near(m)
 
+    held = held_then(ix, (*m.persons, *m.family_persons), offices, when)
+
     def fits(p: str) -> set[str]:  # the jurisdictions of the title's offices *p* held then
-        return {ix.office(t.office).jurisdiction for t in ix.tenures(p) if t.office in offices and t.may_cover(when)}
+        return {ix.office(t.office).jurisdiction for t in held.get(p, ())}
 
     def around(p: str, where: set[str]) -> bool:
         named = full is None or full.get(p, 0) > 0

@@ -220,7 +220,8 @@ def holder_slip(v: Tokens, ix: KBIndex, k: int, title: Title) -> Reading | None:
         return None
     near = [nf for oid in title.offices for t in ix.kb.offices[oid].holders
             for nf in ix.by_family_of(t.person)
-            if nf.kind != "misspelling" and len(nf.family) == 1 and similar(key, nf.family[0], NEAR_SIMILARITY)]
+            if nf.kind != "misspelling" and len(nf.family) == 1 and nf.family[0][:1] == key[:1]
+            and similar(key, nf.family[0], NEAR_SIMILARITY)]
     people = tuple(dict.fromkeys(nf.person for nf in near))
     return Reading(K.NEAR, k, k + 1, people, near[0]) if len(people) == 1 else None
 
@@ -253,8 +254,10 @@ def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
     # family name exact, given name a near miss ("Dmitry Kuleba", "Volodymir Zelenskyy")
     near = _given_off(ix, keys, _near_given)
     # given name exact, family name a near miss ("Antony Blinkin")
+    family, initial = keys[-1], keys[-1][:1]
     for nf in ix.by_given_part.get(keys[:-1], ()):
-        if len(nf.family) == 1 and similar(keys[-1], nf.family[0], NEAR_SIMILARITY):
+        # (the initial first: ``similar`` needs it, and a common given name has hundreds of forms)
+        if len(nf.family) == 1 and nf.family[0][:1] == initial and similar(family, nf.family[0], NEAR_SIMILARITY):
             near.append(nf)
     return near
 

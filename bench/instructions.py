@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage", choices=("lint", "parse", "markdown-it"), default="lint")
     ap.add_argument("--without", default="", help="comma-separated ablations: verdicts")
     a = ap.parse_args(argv)
+    a.kb, a.corpus = a.kb.resolve(), a.corpus.resolve()  # the measured runs start in a temporary directory
     if not (a.kb / "roles.yaml").exists() or not any(a.corpus.glob("*.md")):
         sys.exit(f"instructions.py: no KB at {a.kb} or no articles in {a.corpus}: run bench/run.py once to generate them")
     tag = hashlib.sha256(f"{a.python}{a.kb}".encode()).hexdigest()[:8]

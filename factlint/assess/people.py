@@ -29,12 +29,15 @@ def conflated(ix: KBIndex, named: dict[str, int], m: Mention, full: dict[str, in
     a family name alone may be that of the very person the KB does not know
     ("Bill Barr … Barr said"), so it is no evidence that a KB person is meant."""
     full = named if full is None else full
-    if m.title is not None and m.title.offices and (not plausible_mix(ix, m, full) or not _record_known(ix, m)):
-        # More likely someone the KB does not know ("Defense Secretary
-        # Robert Gates" in 2010, with no Gates of the time in the KB; "Sen.
-        # Ana Smith" when the KB lists only today's senators).
-        return None
-    given, family = rank(ix, named, m.persons, m), rank(ix, named, m.family_persons, m)
+    held = None
+    if m.title is not None and m.title.offices:
+        held = held_then(ix, (*m.persons, *m.family_persons), m.title.offices, m.when)  # read once for all three
+        if not plausible_mix(ix, m, full, held) or not _record_known(ix, m, held):
+            # More likely someone the KB does not know ("Defense Secretary
+            # Robert Gates" in 2010, with no Gates of the time in the KB; "Sen.
+            # Ana Smith" when the KB lists only today's senators).
+            return None
+    given, family = rank(ix, named, m.persons, m, held), rank(ix, named, m.family_persons, m, held)
     f = {"text": " ".join(m.text.split()), "first": facts.name(ix, given), "second": facts.name(ix, family),
          "date": m.when.text, "on_date": wording.on(m.when)}
     if m.title is not None and m.title.offices:
@@ -93,9 +96,11 @@ def held_then(ix: KBIndex, people: Iterable[str], offices: frozenset[str], when:
     return out
 
 
-def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) -> str:
+def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention,
+         held: dict[str, list[Tenure]] | None = None) -> str:
     """The likeliest person meant: named in the draft, fitting the title,
-    in some office at the date, most recent."""
+    in some office at the date, most recent (*held*: ``held_then`` of at
+    least these people, if already read)."""
     offices = m.title.offices if m.title is not None else frozenset()
 
     def score(pid: str) -> tuple[bool, bool, bool, dt.date]:
@@ -111,20 +116,19 @@ def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention) 
     # Someone the draft names outranks everyone else: score only them if any;
     # else someone who fits the title outranks everyone who does not.
     people = list(people)
-    in_draft = [p for p in people if named.get(p, 0) > 0]
-    if not in_draft and offices:
-        fit = held_then(ix, people, offices, m.when)
-        in_draft = [p for p in people if p in fit]
-    return max(in_draft or people, key=score)
+    first = [p for p in people if named.get(p, 0) > 0]
+    if not first and offices:
+        fit = held_then(ix, people, offices, m.when) if held is None else held
+        first = [p for p in people if p in fit]
+    return max(first or people, key=score)
 
 
-def _record_known(ix: KBIndex, m: Mention) -> bool:
+def _record_known(ix: KBIndex, m: Mention, held: dict[str, list[Tenure]]) -> bool:
     """The KB knows every holder, at the date, of the title's offices that
-    one of the two people held then: no one else of that name held them."""
-    assert m.title is not None
-    held = {t.office for ts in held_then(ix, (*m.persons, *m.family_persons), m.title.offices, m.when).values()
-            for t in ts}
-    return all(ix.kb.offices[o].known_at(m.when) for o in held)
+    one of the two people held then (*held*: ``held_then`` of them): no one
+    else of that name held them."""
+    offices = {t.office for ts in held.values() for t in ts}
+    return all(ix.kb.offices[o].known_at(m.when) for o in offices)
 
 
 def _near(m: Mention) -> Period:
@@ -138,7 +142,8 @@ def _named_near(ix: KBIndex, full: dict[str, int], people: Iterable[str], m: Men
     return any(full.get(p, 0) > 0 and any(t.may_cover(near) for t in ix.tenures(p)) for p in people)
 
 
-def plausible_mix(ix: KBIndex, m: Mention, full: dict[str, int] | None = None) -> bool:
+def plausible_mix(ix: KBIndex, m: Mention, full: dict[str, int] | None = None,
+                  held: dict[str, list[Tenure]] | None = None) -> bool:
     """A titled mix-up of two people: one of them held the title at the
     time, and the other held some office close to it (``tuning.MIX_WINDOW``)
     in the same country or organisation, or is named in full in the draft
@@ -147,7 +152,8 @@ def plausible_mix(ix: KBIndex, m: Mention, full: dict[str, int] | None = None) -
     assert m.title is not None
     offices, when, near = m.title.offices, m.when, _near(m)
 
-    held = held_then(ix, (*m.persons, *m.family_persons), offices, when)
+    if held is None:
+        held = held_then(ix, (*m.persons, *m.family_persons), offices, when)
 
     def fits(p: str) -> set[str]:  # the jurisdictions of the title's offices *p* held then
         return {ix.office(t.office).jurisdiction for t in held.get(p, ())}

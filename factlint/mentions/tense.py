@@ -7,8 +7,9 @@ clause, sentence and paragraph show: evidence that the title is claimed now
 X's Council", "under President X", "had been", "once", "anniversary"), and
 whether a mention is inside a direct quotation.
 Weighing them, with what the KB knows (how long ago the person left), is
-``factlint.assess.currency``'s; this stage knows no KB. Run only for mentions
-with a title, so it reads a sentence or two per mention at most.
+``factlint.assess.currency``'s; this stage knows no KB. Read only for
+mentions with a title, and only when the assessor asks (:class:`Cues`), so it
+reads a sentence or two per weighed mention at most.
 """
 from __future__ import annotations
 

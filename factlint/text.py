@@ -74,10 +74,24 @@ def token_keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in split_words(text)[0])
 
 
-def split_words(text: str) -> tuple[list[Token], list[str]]:
-    """Word tokens of *text* and the gaps around them: ``gaps[i]`` is the text
-    before token *i* (after the previous token's possessive ``'s``), and
-    ``gaps[len(tokens)]`` the text after the last one."""
+class Words(NamedTuple):
+    """The words of a text as parallel lists (what the mention finder reads:
+    no object per word): word *i* is ``raws[i]`` at ``[starts[i], ends[i])``,
+    with key ``keys[i]``; ``possessive[i]`` when an ``'s`` follows it (the
+    ``'s`` is not a word of its own); ``gaps[i]`` is the text before word *i*
+    (after the previous word's ``'s``), ``gaps[len(raws)]`` the text after the last."""
+
+    starts: list[int]
+    ends: list[int]
+    raws: list[str]
+    keys: list[str]
+    possessive: list[bool]
+    stops: list[int]  # the end including the possessive "'s" (-1 when there is none)
+    gaps: list[str]
+
+
+def split_arrays(text: str) -> Words:
+    """The words of *text* and the gaps around them, as parallel lists (see :class:`Words`)."""
     # re.split does the scanning in C; offsets are running sums of the pieces.
     # gap, word, gap, word, ..., gap
     parts = (_SPLIT_INVISIBLE_RE if _INVISIBLE_RE.search(text) else _SPLIT_RE).split(text)
@@ -87,25 +101,31 @@ def split_words(text: str) -> tuple[list[Token], list[str]]:
     if None in keys:
         keys = [k if k is not None else fold(w) for k, w in zip(keys, words)]
     n = len(words)
-    make = tuple.__new__  # skips NamedTuple's Python-level __new__; map keeps the loop in C
-    out: list[Token] = list(map(make, repeat(Token, n), zip(offsets[1::2], offsets[2::2], words, keys,
-                                                            repeat(False, n), repeat(-1, n))))
-    gaps = parts[0::2]
+    starts, ends, gaps = offsets[1::2], offsets[2::2], parts[0::2]
+    possessive, stops = [False] * n, [-1] * n
     hits = [m.start() + 1 for m in _POSSESSIVE_RE.finditer(text)]
     if not hits:
-        return out, gaps
-    index = {t.start: i for i, t in enumerate(out)}
-    drop: set[int] = set()
+        return Words(starts, ends, words, keys, possessive, stops, gaps)
+    index = dict(zip(starts, range(n)))
+    drop: list[int] = []
     for pos in hits:  # only where an apostrophe-s really is
         i = index.get(pos)
-        if i and out[i].raw in ("s", "S") and out[i - 1].end == pos - 1 and i - 1 not in drop:
-            prev = out[i - 1]
-            out[i - 1] = make(Token, (prev.start, prev.end, prev.raw, prev.key, True, out[i].end))
-            drop.add(i)
-    if not drop:
-        return out, gaps
+        if i and words[i] in ("s", "S") and ends[i - 1] == pos - 1 and not (drop and drop[-1] == i - 1):
+            possessive[i - 1], stops[i - 1] = True, ends[i]
+            drop.append(i)
     # The "'s" joins the word before it, and the apostrophe gap goes with it.
-    return [t for i, t in enumerate(out) if i not in drop], [g for i, g in enumerate(gaps) if i not in drop]
+    for i in reversed(drop):  # (hits are in order, so drop is too)
+        del starts[i], ends[i], words[i], keys[i], possessive[i], stops[i], gaps[i]
+    return Words(starts, ends, words, keys, possessive, stops, gaps)
+
+
+def split_words(text: str) -> tuple[list[Token], list[str]]:
+    """Word tokens of *text* and the gaps around them: ``gaps[i]`` is the text
+    before token *i* (after the previous token's possessive ``'s``), and
+    ``gaps[len(tokens)]`` the text after the last one."""
+    w = split_arrays(text)
+    make = tuple.__new__  # skips NamedTuple's Python-level __new__; map keeps the loop in C
+    return list(map(make, repeat(Token), zip(w.starts, w.ends, w.raws, w.keys, w.possessive, w.stops))), w.gaps
 
 
 def keys(text: str) -> tuple[str, ...]:
@@ -122,12 +142,12 @@ def keys(text: str) -> tuple[str, ...]:
 NAME_ABBREVIATIONS = frozenset(("Md", "Mohd", "Th"))
 
 
-def gap_kind(gap: str, prev: Token | None = None) -> str:
+def gap_kind(gap: str, prev: str | None = None) -> str:
     """Classify the text between two tokens.
 
     ``space``: blanks with at most one line break; ``hyphen``; ``apostrophe``
     (inside a name like O'Brien); ``dot``: the period after an initial
-    (``J.D.``, ``U.S.``); ``break`` for anything else.
+    (``J.D.``, ``U.S.``) written *prev*; ``break`` for anything else.
     """
     if gap == " " or gap == "":
         return "space"
@@ -141,7 +161,7 @@ def gap_kind(gap: str, prev: Token | None = None) -> str:
         return "hyphen"
     if len(gap) == 1 and gap in APOSTROPHES:
         return "apostrophe"
-    if prev is not None and (len(prev.raw) == 1 or prev.raw in NAME_ABBREVIATIONS) and gap[0] == "." and (gap[1:] == "" or gap[1:].isspace()) and gap.count("\n") <= 1:
+    if prev is not None and (len(prev) == 1 or prev in NAME_ABBREVIATIONS) and gap[0] == "." and (gap[1:] == "" or gap[1:].isspace()) and gap.count("\n") <= 1:
         return "dot"
     return "break"
 

@@ -41,14 +41,14 @@ from factlint.mentions.tokens import Tokens
 from factlint.text import NO_MARKUP
 from factlint.tuning import APPOSITION_OPENERS, MIN_SLIP_LENGTH
 
-_RAW, _KEY, _FIRST = itemgetter(2), itemgetter(3), itemgetter(0)  # a token's raw word and key; a word's first letter
+_FIRST = itemgetter(0)  # a word's first letter
 
 # What a link gives: the mention it makes (None: none) and the token to read on from.
 Link = tuple[Mention | None, int]
 
 def _abbreviated(v: Tokens, end: int) -> bool:
     """The title before token *end* is an abbreviation and its period ("Sen. Ana Smith")."""
-    return v.toks[end - 1].key in ABBREVIATIONS and v.gaps[end].translate(NO_MARKUP) in (". ", ".\n")
+    return v.keys[end - 1] in ABBREVIATIONS and v.gaps[end].translate(NO_MARKUP) in (". ", ".\n")
 
 
 class _Linker:
@@ -65,12 +65,12 @@ class _Linker:
     def scan(self) -> list[Mention]:
         """The resolver: at each candidate token, the title link, else the name link (see above)."""
         out: list[Mention] = []
-        toks = self.v.toks
+        keys = self.v.keys
         # Only a capitalised word, a title word or a modifier can begin anything.
         cand_keys = self.ix.candidate_keys
         # (over every word, so with C-level maps: a raw word's first letter, and its key)
-        capital = map(str.isupper, map(_FIRST, map(_RAW, toks)))
-        candidates = list(compress(count(), map(or_, capital, map(cand_keys.__contains__, map(_KEY, toks)))))
+        capital = map(str.isupper, map(_FIRST, self.v.raws))
+        candidates = list(compress(count(), map(or_, capital, map(cand_keys.__contains__, keys))))
         c = 0
         i = 0
         while True:
@@ -79,7 +79,7 @@ class _Linker:
             if c == len(candidates):
                 break
             i = candidates[c]
-            link = self.title_link(i) if toks[i][3] in cand_keys else None  # (title_at would refuse it)
+            link = self.title_link(i) if keys[i] in cand_keys else None  # (title_at would refuse it)
             if link is None and name_start(self.v, i):
                 link = self.name_link(i)
             if link is None:
@@ -118,7 +118,7 @@ class _Linker:
             b = run_end(v, end)
             got = resolve(v, ix, end, b, titled=True, title=title)
             if isinstance(got, Reading) and got.kind != MentionKind.UNKNOWN and got.end == b and b < n \
-                    and v.gaps[b].translate(NO_MARKUP).strip() == "," and not v.toks[b - 1].possessive:
+                    and v.gaps[b].translate(NO_MARKUP).strip() == "," and not v.possessive[b - 1]:
                 return self.mention(got, None if other else title, i), got.end
         return None, end
 
@@ -128,7 +128,7 @@ class _Linker:
         v = self.v
         b = run_end(v, i)
         got = None
-        if b - i > 1 or v.toks[i].key in self.ix.name_words:
+        if b - i > 1 or v.keys[i] in self.ix.name_words:
             got = resolve(v, self.ix, i, b, titled=False)
         elif not_a_person(v, self.ix, i, b):
             return None, b  # "the Smiths", "Acme Ltd": no one's name, and no slip of one
@@ -158,13 +158,13 @@ class _Linker:
         words at most) that matched no one, a letter off the family name of
         someone who held the office of the title set off right after it."""
         v, ix = self.v, self.ix
-        key = v.toks[b - 1].key
+        key = v.keys[b - 1]
         if len(key) < MIN_SLIP_LENGTH or key in ix.name_words or b == v.n:
             return None  # what holder_slip would refuse: most capitalised words
         gap = v.gaps[b]
         if gap == " " or not any(mark in gap for mark in APPOSITION_OPENERS):
             return None  # no apposition can follow
-        if any(t.key not in HONORIFICS for t in v.toks[a : b - 1]):
+        if any(k not in HONORIFICS for k in v.keys[a : b - 1]):
             return None
         app = appositive(v, ix, b)
         if app is None or app[2]:
@@ -178,19 +178,20 @@ class _Linker:
     def note_loose(self, a: int, b: int) -> None:
         """A capitalised word standing alone (after courtesy or title words at
         most) that matched no one: a candidate for a family-name slip."""
-        toks, ix = self.v.toks, self.ix
-        t = toks[b - 1]
-        if (a < b - 1 and self.v.walk(ix.jurisdictions, a, acronyms=ix.acronyms)[0] == b - 1) \
-                or (a > 0 and toks[a - 1].key in PLURAL_FAMILY_BEFORE and self.v.kinds[a] == "space"):
+        v, ix = self.v, self.ix
+        keys = v.keys
+        if (a < b - 1 and v.walk(ix.jurisdictions, a, acronyms=ix.acronyms)[0] == b - 1) \
+                or (a > 0 and keys[a - 1] in PLURAL_FAMILY_BEFORE and v.kinds[a] == "space"):
             return  # "the U.S. Capitol", "the Capitol": a place or a thing, not a family name
-        lead = all(x.key in HONORIFICS or x.key in ix.title_words for x in toks[a : b - 1])
-        if lead and len(t.key) >= MIN_SLIP_LENGTH and t.key not in ix.name_words and t.key not in ix.title_words:
-            self.loose.append(Loose(self.seg_no, t.start, t.end, t.key))
+        lead = all(k in HONORIFICS or k in ix.title_words for k in keys[a : b - 1])
+        key = keys[b - 1]
+        if lead and len(key) >= MIN_SLIP_LENGTH and key not in ix.name_words and key not in ix.title_words:
+            self.loose.append(Loose(self.seg_no, v.starts[b - 1], v.ends[b - 1], key))
 
     def mention(self, got: Reading, title: Title | None, first: int = -1, last: int = -1) -> Mention:
         """The mention of *got* with *title*; tokens [first, last) cover both (the name alone by default)."""
         v, s, e, form = self.v, got.start, got.end, got.form
-        start, end = v.toks[s].start, v.toks[e - 1].end
+        start, end = v.starts[s], v.ends[e - 1]
         if self.undated and any(a <= start < b for a, b in self.undated):
             title = None
         when, explicit = self.clock.when(s)

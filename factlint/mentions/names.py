@@ -56,16 +56,16 @@ def similar(a: str, b: str, threshold: float) -> bool:
 # -- runs ----------------------------------------------------------------------
 
 def name_start(v: Tokens, i: int) -> bool:
-    t = v.toks[i]
-    return t.raw[:1].isupper() and is_word(t) and t.key not in OPEN_CLASS_OK
+    raw = v.raws[i]
+    return raw[:1].isupper() and is_word(raw) and v.keys[i] not in OPEN_CLASS_OK
 
 
 def run_end(v: Tokens, i: int) -> int:
     """The end of the run of capitalised words (and name particles) at *i*."""
-    toks, n = v.toks, v.n
+    raws, n = v.raws, v.n
     j = i + 1
     words = 1  # parts joined by a hyphen or an apostrophe ("Al-Sabah") are one word
-    while j < n and words < MAX_NAME_TOKENS and not toks[j - 1].possessive:
+    while j < n and words < MAX_NAME_TOKENS and not v.possessive[j - 1]:
         gap = v.gaps[j]
         if gap == " ":  # the common case (a plain space is never a barrier)
             kind = "space"
@@ -73,14 +73,14 @@ def run_end(v: Tokens, i: int) -> int:
             break
         else:
             kind = v.kinds[j]
-        if kind in ("hyphen", "apostrophe") and is_word(toks[j]):
+        if kind in ("hyphen", "apostrophe") and is_word(raws[j]):
             j += 1
             continue
         words += 1
-        if kind in ("space", "dot") and toks[j].raw[:1].isupper() and is_word(toks[j]):
+        if kind in ("space", "dot") and raws[j][:1].isupper() and is_word(raws[j]):
             j += 1
-        elif (kind == "space" and toks[j].key in NAME_PARTICLES and j + 1 < n
-              and v.kinds[j + 1] in ("space", "hyphen") and toks[j + 1].raw[:1].isupper()):
+        elif (kind == "space" and v.keys[j] in NAME_PARTICLES and j + 1 < n
+              and v.kinds[j + 1] in ("space", "hyphen") and raws[j + 1][:1].isupper()):
             j += 1
         else:
             break
@@ -111,7 +111,7 @@ def _full_form(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> Reading 
     s, e, forms = best
     if e - s == 1 and b - a != 1 and not (titled and e == b):
         return None  # one known word inside a longer run: not enough
-    if e < v.n and v.toks[e].key in NAME_SUFFIXES and v.kinds[e] in ("space", "dot"):
+    if e < v.n and v.keys[e] in NAME_SUFFIXES and v.kinds[e] in ("space", "dot"):
         return Namesake(max(b, e + 1))
     nf, fk = pick_form(forms, v.span_text(s, e))
     if nf.kind == "misspelling":
@@ -124,28 +124,28 @@ def _family_alone(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool) -> tuple
     """"Blinken", "Mr Blinken", "Secretary Blinken": a family name after
     courtesy or title words the KB does not know as a title. Gives where the
     name starts (past those words) and the reading, if any."""
-    toks = v.toks
+    keys = v.keys
     lead = a
-    while not titled and lead < b - 1 and (toks[lead].key in HONORIFICS or toks[lead].key in ix.title_words):
+    while not titled and lead < b - 1 and (keys[lead] in HONORIFICS or keys[lead] in ix.title_words):
         lead += 1
-    if lead > a and tuple(t.key for t in toks[lead:b]) in ix.by_family:
+    if lead > a and tuple(keys[lead:b]) in ix.by_family:
         a = lead
-    run = tuple(t.key for t in toks[a:b])
+    run = tuple(keys[a:b])
     if run not in ix.by_family:
         return a, None
-    if b < v.n and toks[b].key in NAME_SUFFIXES:
+    if b < v.n and keys[b] in NAME_SUFFIXES:
         return a, Namesake(b + 1)
     return a, Reading(K.FAMILY, a, b, ix.family_persons(run))
 
 
 def not_a_person(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:
-    """The run toks[a:b] names no one: a company or an organisation ("Smith
+    """The run of tokens [a, b) names no one: a company or an organisation ("Smith
     Holdings Ltd", "the Ana Smith Foundation"), the signature of a post
     ("Ana Smith (@anasmith) May 1, 2020"), or the plural of a family name
     ("the Smiths")."""
-    if v.toks[b - 1].key in ORGANISATION_WORDS or (b < v.n and v.gaps[b].lstrip().startswith(_HANDLE)):
+    if v.keys[b - 1] in ORGANISATION_WORDS or (b < v.n and v.gaps[b].lstrip().startswith(_HANDLE)):
         return True
-    return a > 0 and v.toks[a - 1].key in PLURAL_FAMILY_BEFORE and plural_family(ix, v.toks[b - 1].key)
+    return a > 0 and v.keys[a - 1] in PLURAL_FAMILY_BEFORE and plural_family(ix, v.keys[b - 1])
 
 
 def plural_family(ix: KBIndex, key: str) -> bool:
@@ -157,13 +157,13 @@ def plural_family(ix: KBIndex, key: str) -> bool:
 
 def resolve(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool,
             title: Title | None = None) -> Reading | Namesake | None:
-    """Interpret the capitalised run toks[a:b] (*titled*: right after *title*)."""
+    """Interpret the capitalised run of tokens [a, b) (*titled*: right after *title*)."""
     if not_a_person(v, ix, a, b):
         return Namesake(b)
     got = _full_form(v, ix, a, b, titled)
     if got is None and titled:  # "Foreign Secretary Sir Ana Smith": the name after the courtesy words
         lead = a
-        while lead < b - 1 and v.toks[lead].key in HONORIFICS:
+        while lead < b - 1 and v.keys[lead] in HONORIFICS:
             lead += 1
         if lead > a:
             a = lead
@@ -186,8 +186,8 @@ def resolve(v: Tokens, ix: KBIndex, a: int, b: int, titled: bool,
                 return found
     low, high = UNKNOWN_NAME_TOKENS
     if titled and low <= b - a <= high and all(
-        is_word(t) and t.raw[:1].isupper() and t.key not in ix.title_words and t.key not in OPEN_CLASS_OK
-        for t in v.toks[a:b]
+        is_word(raw) and raw[:1].isupper() and key not in ix.title_words and key not in OPEN_CLASS_OK
+        for raw, key in zip(v.raws[a:b], v.keys[a:b])
     ):
         return Reading(K.UNKNOWN, a, b, ())
     if not titled and unknown_full_name(v, ix, a, b):
@@ -202,10 +202,10 @@ def unknown_full_name(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:
     :func:`factlint.mentions.passes.settle_families`). The first word must
     read as a given name: a KB one, or any capitalised word not opening a
     sentence ("Yesterday Marcos said" is no name)."""
-    if b - a != 2 or (v.toks[b - 1].key,) not in ix.by_family:
+    if b - a != 2 or (v.keys[b - 1],) not in ix.by_family:
         return False
-    first = v.toks[a].key
-    if first in ix.title_words or first in HONORIFICS or first in OPEN_CLASS_OK or v.toks[a].possessive:
+    first = v.keys[a]
+    if first in ix.title_words or first in HONORIFICS or first in OPEN_CLASS_OK or v.possessive[a]:
         return False
     return first in ix.by_given or not (a == 0 or v.sentence_break(a))
 
@@ -215,7 +215,7 @@ def unknown_full_name(v: Tokens, ix: KBIndex, a: int, b: int) -> bool:
 def holder_slip(v: Tokens, ix: KBIndex, k: int, title: Title) -> Reading | None:
     """'Foreign Minister Lavrow': one word after a title, a letter off the
     family name of someone who held one of its offices."""
-    key = v.toks[k].key
+    key = v.keys[k]
     if len(key) < MIN_SLIP_LENGTH or key in ix.name_words:
         return None
     near = [nf for oid in title.offices for t in ix.kb.offices[oid].holders
@@ -264,7 +264,7 @@ def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
 
 def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = None) -> Reading | None:
     """Tokens [s, e) as a short form, a near miss or a mix of two people."""
-    keys = tuple(t.key for t in v.toks[s:e])
+    keys = tuple(v.keys[s:e])
     # A short form: first given name and family name of a longer form
     # ("Recep Erdogan" for Recep Tayyip Erdoğan).
     if len(keys) == 2:

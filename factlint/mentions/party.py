@@ -30,7 +30,7 @@ def party_tag(v: Tokens, ix: KBIndex, e: int) -> tuple[Title, int] | None:
     """The tag right after the name that ends before token *e*."""
     if e == 0 or e > v.n:
         return None
-    at = v.toks[e - 1].end
+    at = v.ends[e - 1]
     found = _TAG.match(v.text, at)
     if found is None:
         return None
@@ -42,7 +42,7 @@ def party_tag(v: Tokens, ix: KBIndex, e: int) -> tuple[Title, int] | None:
         return None
     end = found.end()
     nxt = e
-    while nxt < v.n and v.toks[nxt].start < end:
+    while nxt < v.n and v.starts[nxt] < end:
         nxt += 1
     label = f"{found[2]}-{found[3].strip()}"
     title = Title(found.start(2), end, label, offices, (), True, label, party=PARTY_LETTERS[found[2]])

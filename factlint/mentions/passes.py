@@ -33,9 +33,9 @@ def _cells(doc: Document, index: KBIndex, article: Period, cells: list[int],
     bounds: dict[int, tuple[int, int]] = {}
     for no in cells:
         v = Tokens(doc.segments[no].text)
-        if not v.toks:
+        if not v.n:
             continue
-        bounds[no] = (v.toks[0].start, v.toks[-1].end)
+        bounds[no] = (v.starts[0], v.ends[-1])
         if no in by_segment:
             continue  # a cell that names someone is neither a title nor a date
         title = whole_title(v, index)

@@ -14,6 +14,7 @@ reads a sentence or two per weighed mention at most.
 from __future__ import annotations
 
 import bisect
+from itertools import compress, count
 from collections.abc import Iterator, Set
 
 from factlint.lexicon import (
@@ -44,20 +45,20 @@ def _recent_times(v: Tokens) -> list[tuple[int, int]]:
     in order; worked out once per segment."""
     found = v.memo.get("recent")
     if found is None:
-        toks, n = v.toks, v.n
+        keys, n = v.keys, v.n
         spans: list[tuple[int, int]] = []
         starts = _RECENT_STARTS
-        for k in [k for k, t in enumerate(toks) if t[3] in starts]:  # t[3]: the key
-            key = toks[k].key
+        for k in compress(count(), map(starts.__contains__, keys)):
+            key = keys[k]
             if key in RECENT_WORDS:
                 spans.append((k, k))
                 continue
-            nxt = toks[k + 1].key if k + 1 < n else ""
+            nxt = keys[k + 1] if k + 1 < n else ""
             if nxt in RECENT_PAIRS.get(key, ()) or (key in RECENT_AGO and nxt == "ago"):
                 spans.append((k, k + 1))
             # "on March 3" with no year: a day of the article's year
-            elif key in MONTHS and toks[k].raw[:1].isupper() and nxt.isdigit() and len(nxt) <= 2 \
-                    and not (k + 2 < n and toks[k + 2].key.isdigit()):
+            elif key in MONTHS and v.raws[k][:1].isupper() and nxt.isdigit() and len(nxt) <= 2 \
+                    and not (k + 2 < n and keys[k + 2].isdigit()):
                 spans.append((k, k + 1))
         found = v.memo["recent"] = spans
     return found  # type: ignore[return-value]
@@ -90,11 +91,11 @@ def quoted(v: Tokens, pos: int) -> bool:
 
 def _historical(v: Tokens, a: int, b: int, own: tuple[int, int]) -> bool:
     """A word of history in tokens [a, b), outside the mention's own title and name *own*."""
-    toks = v.toks
+    keys = v.keys
     for k in range(a, b):
-        if own[0] <= k < own[1] or toks[k].key not in HISTORICAL_WORDS:
+        if own[0] <= k < own[1] or keys[k] not in HISTORICAL_WORDS:
             continue
-        if toks[k].key == "ago" and k and toks[k - 1].key in RECENT_AGO:
+        if keys[k] == "ago" and k and keys[k - 1] in RECENT_AGO:
             continue  # "days ago": recent
         return True
     return False
@@ -109,20 +110,20 @@ def _verb_after(v: Tokens, first: int, end: int, stop: int) -> str:
     joined by "and"). Not across a dash or bracket (the mention is in an
     aside, the verb is the sentence's), and not through "and" after a
     preposition (the mention is an object: "issued by X and writes")."""
-    toks = v.toks
+    keys = v.keys
     k = end
     if k < stop and any(mark in v.gaps[k] for mark in _ASIDE_MARKS):
         return ""
-    if k < stop and toks[k].key in ("and", "or"):
-        if first > 0 and toks[first - 1].key in OBJECT_PREPOSITIONS:
+    if k < stop and keys[k] in ("and", "or"):
+        if first > 0 and keys[first - 1] in OBJECT_PREPOSITIONS:
             return ""
         for x in range(k + 1, min(stop, k + 1 + COORDINATION_REACH)):
-            if toks[x].key in PRESENT_VERBS or toks[x].key in REPORTING_VERBS:
-                return toks[x].key
+            if keys[x] in PRESENT_VERBS or keys[x] in REPORTING_VERBS:
+                return keys[x]
         return ""
-    while k < stop and toks[k].key in VERB_ADVERBS:
+    while k < stop and keys[k] in VERB_ADVERBS:
         k += 1
-    return toks[k].key if k < stop and toks[k].raw.islower() else ""
+    return keys[k] if k < stop and v.raws[k].islower() else ""
 
 
 class Cues(Set):
@@ -162,7 +163,7 @@ def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, .
     """The cues of the mention covering tokens [first, end), whose name ends
     at *name_end* and whose title has the modifier words *modifiers*."""
     out: set[Cue] = {Cue.NEW} if "new" in modifiers else set()
-    toks = v.toks
+    keys = v.keys
     sa, sb = _sentence(v, first, end)
     if _recent(v, sa, sb):
         out.add(Cue.RECENT)
@@ -171,17 +172,17 @@ def cues(v: Tokens, first: int, name_end: int, end: int, modifiers: tuple[str, .
     if _historical(v, sa, sb, (first, end)):
         out.add(Cue.HISTORICAL)
     ca, cb = clause_of(v, first, end)
-    if any(toks[k].key == "had" for k in range(ca, cb)):
+    if any(keys[k] == "had" for k in range(ca, cb)):
         out.add(Cue.PAST_PERFECT)
-    if toks[name_end - 1].possessive:
+    if v.possessive[name_end - 1]:
         out.add(Cue.POSSESSIVE)
-    verb = "" if toks[name_end - 1].possessive else _verb_after(v, first, end, sb)
-    before = toks[first - 1].key if first > sa else ""
-    of = toks[first - 2].key if before == "of" and first - 2 >= sa else ""
+    verb = "" if v.possessive[name_end - 1] else _verb_after(v, first, end, sb)
+    before = keys[first - 1] if first > sa else ""
+    of = keys[first - 2] if before == "of" and first - 2 >= sa else ""
     if verb in LEAVING_VERBS or of in LEAVING_NOUNS or before in LEAVING_BEFORE:
         out.add(Cue.LEAVING)
     # ", said Governor X." tells of the mention; "said Governor X erred" does not
-    said = before if before in INVERTED_SAYING and (end >= sb or clause_break(v, end) or toks[end].key in ATTRIBUTION_TAIL) else ""
+    said = before if before in INVERTED_SAYING and (end >= sb or clause_break(v, end) or keys[end] in ATTRIBUTION_TAIL) else ""
     if verb in PRESENT_VERBS or said in PRESENT_VERBS:
         out.add(Cue.PRESENT)
     elif verb in REPORTING_VERBS or said in REPORTING_VERBS:

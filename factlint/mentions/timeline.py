@@ -146,12 +146,12 @@ _BY_START = _by_start()
 def _relative_time(v: Tokens, i: int, last: Period) -> tuple[Period, int] | None:
     """A time stated relative to the last one, at token *i* (the first phrase
     of RELATIVE_TIMES written there)."""
-    toks = v.toks
-    words = [toks[i].key]  # read on only as far as a phrase needs
+    keys = v.keys
+    words = [keys[i]]  # read on only as far as a phrase needs
     for rel in _BY_START.get(words[0], ()):
         size = len(rel.words)
         while len(words) < size and v.joined(i + len(words), SPACE):
-            words.append(toks[i + len(words)].key)
+            words.append(keys[i + len(words)])
         if len(words) < size:
             continue
         for k in range(1, size):
@@ -169,31 +169,31 @@ def _is_year_key(key: str) -> bool:
 
 
 def _is_year(v: Tokens, k: int) -> bool:
-    return k < v.n and v.joined(k, ("space", "hyphen")) and _is_year_key(v.toks[k].key)
+    return k < v.n and v.joined(k, ("space", "hyphen")) and _is_year_key(v.keys[k])
 
 
 def time_expr(v: Tokens, j: int, alone: bool = False) -> tuple[Period, int] | None:
     """A date at token *j* (after "in", "on"…; *alone*: with nothing before it)."""
-    toks, n = v.toks, v.n
+    keys, n = v.keys, v.n
     day = month = None
     k = j
-    m = _DAY_RE.fullmatch(toks[k].key) if k < n and (alone or v.joined(k, SPACE)) else None
+    m = _DAY_RE.fullmatch(keys[k]) if k < n and (alone or v.joined(k, SPACE)) else None
     if m:
         day = int(m.group(1))
         k += 1
-    if k < n and toks[k].key in MONTHS and v.kinds[k] in ("space", "dot"):
-        month = MONTHS[toks[k].key]
+    if k < n and keys[k] in MONTHS and v.kinds[k] in ("space", "dot"):
+        month = MONTHS[keys[k]]
         k += 1
-        if day is None and k < n and toks[k].key.isdigit() and len(toks[k].key) <= 2:
-            day = int(toks[k].key)
+        if day is None and k < n and keys[k].isdigit() and len(keys[k]) <= 2:
+            day = int(keys[k])
             k += 1
     elif day is not None:
         return None
-    if not (k < n and _is_year_key(toks[k].key)):
+    if not (k < n and _is_year_key(keys[k])):
         return None
     if any(BARRIER in v.gaps[x] for x in range(j, k + 1)):
         return None
-    year = int(toks[k].key)
+    year = int(keys[k])
     try:
         if month and day:
             d = dt.date(year, month, day)
@@ -207,7 +207,7 @@ def time_expr(v: Tokens, j: int, alone: bool = False) -> tuple[Period, int] | No
 
 def _time_at(v: Tokens, i: int, last: Period | None) -> tuple[Period, int] | None:
     """A time stated at token *i*, and the token after it."""
-    key = v.toks[i].key
+    key = v.keys[i]
     found = None
     if key in TIME_PREPOSITIONS or (key in YEAR_INTRODUCERS and _is_year(v, i + 1)):
         found = time_expr(v, i + 1)
@@ -224,9 +224,9 @@ def _stated(v: Tokens, last: Period | None) -> Iterator[tuple[int, int, Period]]
     A relative time counts from the one before it."""
     if not (_YEAR_RE.search(v.text) or (last is not None and _RELATIVE_RE.search(v.text))):
         return  # no year, no explicit time: most paragraphs
-    toks, i, n = v.toks, 0, v.n
+    keys, i, n = v.keys, 0, v.n
     while i < n:
-        found = _time_at(v, i, last) if toks[i].key in TIME_WORDS else None
+        found = _time_at(v, i, last) if keys[i] in TIME_WORDS else None
         if found is not None:
             last, j = found
             yield i, j, last
@@ -243,8 +243,8 @@ def clause_break(v: Tokens, k: int) -> bool:
         return True
     gap = v.gaps[k]
     if gap == " ":
-        return v.toks[k].key in CLAUSE_WORDS  # the common case
-    return any(mark in gap for mark in CLAUSE_MARKS) or v.toks[k].key in CLAUSE_WORDS or v.sentence_break(k)
+        return v.keys[k] in CLAUSE_WORDS  # the common case
+    return any(mark in gap for mark in CLAUSE_MARKS) or v.keys[k] in CLAUSE_WORDS or v.sentence_break(k)
 
 
 def clause_of(v: Tokens, i: int, j: int) -> tuple[int, int]:
@@ -282,7 +282,7 @@ def _bind(v: Tokens, stated: list[tuple[int, int, Period]]) -> list[Period | Non
     for i, j, period in stated:
         a, b = clause_of(v, i, j)
         start = _sentence_start(v, a)
-        if i - start <= FRONTED_REACH or (a == start and v.toks[a].key in FRONTED_STARTS):
+        if i - start <= FRONTED_REACH or (a == start and v.keys[a] in FRONTED_STARTS):
             # the head of the sentence ("In 2019, ...", "On a day in May 2019, ..."): all of it
             for k in range(b, _sentence_end(v, b)):
                 if not own[k]:
@@ -336,7 +336,7 @@ class Clock:
 def whole_time(v: Tokens, date: Period) -> Period | None:
     """The cell is a date or a range of dates and nothing else ("2019",
     "March 2022", "2014–2019", "2021 to present"); *date* is the article's."""
-    toks, n = v.toks, v.n
+    keys, n = v.keys, v.n
     found = time_expr(v, 0, alone=True) if n else None
     if found is None:
         return None
@@ -344,10 +344,10 @@ def whole_time(v: Tokens, date: Period) -> Period | None:
     if j == n:
         return first
     gap = v.gaps[j].strip()
-    k = j + 1 if toks[j].key in ("to", "until") and gap == "" else j
+    k = j + 1 if keys[j] in ("to", "until") and gap == "" else j
     if gap not in RANGE_MARKS or (k == j and gap == ""):
         return None
-    if k < n and toks[k].key in ("present", "now", "today") and k + 1 == n:
+    if k < n and keys[k] in ("present", "now", "today") and k + 1 == n:
         return Period(first.start, max(first.end, date.end), f"{first.text}\u2013")
     second = time_expr(v, k, alone=True) if k < n else None
     if second is None or second[1] != n or second[0].end < first.start:

@@ -48,7 +48,7 @@ def _role_at(v: Tokens, ix: KBIndex, j: int) -> bool:
 
 def _as_written(v: Tokens, j: int) -> str:
     """Modifier *j* as written, lower-cased; "ex-" when a hyphen joins it to the next word."""
-    word = v.toks[j].raw.lower()
+    word = v.raws[j].lower()
     return word + "-" if j + 1 < v.n and v.kinds[j + 1] == "hyphen" else word
 
 
@@ -56,38 +56,38 @@ def qualified(v: Tokens, i: int) -> bool:
     """An unknown word right before the title makes it a title we do not know."""
     if i == 0 or v.kinds[i] != "space" or BARRIER in v.gaps[i]:
         return False
-    prev = v.toks[i - 1]
-    if prev.possessive:
+    if v.possessive[i - 1]:
         return True  # "Putin's spokesman": not the title of the name that follows
-    return prev.key not in OPEN_CLASS_OK and prev.key not in TIME_MODIFIERS
+    prev = v.keys[i - 1]
+    return prev not in OPEN_CLASS_OK and prev not in TIME_MODIFIERS
 
 
 def title_at(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | None:
     """The title at token *i*, if a title can start with its word."""
-    toks = v.toks
-    key = toks[i].key
+    keys = v.keys
+    key = keys[i]
     if key not in ix.candidate_keys:  # title starts and modifiers
         return None
     follow = ix.title_next.get(key)
-    if follow is not None and (i + 1 == v.n or toks[i + 1].key not in follow):
+    if follow is not None and (i + 1 == v.n or keys[i + 1] not in follow):
         return None  # "the" not before "Commission", "trade" not before "minister"
-    return parse_title(v, ix, i) if is_word(toks[i]) else None
+    return parse_title(v, ix, i) if is_word(v.raws[i]) else None
 
 
 def _modifiers(v: Tokens, ix: KBIndex, i: int, j: int, mods: list[Tense], words: list[str]) -> tuple[int, bool]:
     """Modifiers from token *j* of the title starting at *i*, added to *mods*
     and *words*: (the token after them, whether one makes another office)."""
-    toks, n = v.toks, v.n
+    keys, n = v.keys, v.n
     other = False
     while j < n and (j == i or v.joined(j)):
-        key = toks[j].key
+        key = keys[j]
         mod = MODIFIERS.get(key)
         if mod is not None and not mod.after and (mod.starts or j > i):
             mods.append(mod.tense)
             words.append(_as_written(v, j))
         elif key in OTHER_OFFICE and not _role_at(v, ix, j):
             other = True
-        elif key in OTHER_OFFICE_BEFORE and j + 1 < n and toks[j + 1].key == OTHER_OFFICE_BEFORE[key]:
+        elif key in OTHER_OFFICE_BEFORE and j + 1 < n and keys[j + 1] == OTHER_OFFICE_BEFORE[key]:
             other = True  # "First Deputy Prime Minister"
         else:
             break
@@ -117,12 +117,12 @@ def _head(v: Tokens, ix: KBIndex, j: int) -> tuple[int, set[str], list, bool, bo
 
 def _post_modifiers(v: Tokens, end: int, mods: list[Tense], words: list[str]) -> tuple[int, bool]:
     """"President-elect", "Foreign Minister designate": (end token, possessive)."""
-    toks, n = v.toks, v.n
-    possessive = toks[end - 1].possessive
-    while end < n and v.joined(end, ("space", "hyphen")) and toks[end].key in POST_MODIFIERS and not possessive:
-        mods.append(POST_MODIFIERS[toks[end].key])
+    keys, n = v.keys, v.n
+    possessive = v.possessive[end - 1]
+    while end < n and v.joined(end, ("space", "hyphen")) and keys[end] in POST_MODIFIERS and not possessive:
+        mods.append(POST_MODIFIERS[keys[end]])
         words.append(_as_written(v, end))
-        possessive = toks[end].possessive
+        possessive = v.possessive[end]
         end += 1
     return end, possessive
 
@@ -130,16 +130,16 @@ def _post_modifiers(v: Tokens, end: int, mods: list[Tense], words: list[str]) ->
 def _of_or_to(v: Tokens, ix: KBIndex, end: int) -> tuple[int, list, str] | None:
     """"President of Ukraine", "ambassador to South Korea": (end token,
     jurisdictions, "of" or "to") of the phrase at *end*."""
-    toks, n = v.toks, v.n
-    if not (end + 1 < n and v.joined(end, SPACE) and toks[end].key in ("of", "to")):
+    keys, n = v.keys, v.n
+    if not (end + 1 < n and v.joined(end, SPACE) and keys[end] in ("of", "to")):
         return None
     k = end + 1
-    if toks[k].key == "the" and k + 1 < n and v.joined(k + 1, SPACE):
+    if keys[k] == "the" and k + 1 < n and v.joined(k + 1, SPACE):
         k += 1
     if not v.joined(k, SPACE):
         return None
     j_end, found = _jurisdiction(v, ix, k)
-    return (j_end, found, toks[end].key) if found else None
+    return (j_end, found, keys[end]) if found else None
 
 
 def _offices(ix: KBIndex, jurs: set[str], hosts: set[str], title_offices: set[str], role_ids: list) -> frozenset[str]:
@@ -156,7 +156,7 @@ def _offices(ix: KBIndex, jurs: set[str], hosts: set[str], title_offices: set[st
 
 def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | None:
     """Parse a title at token *i*: (title, end token, denotes-another-office)."""
-    toks, n = v.toks, v.n
+    keys, starts, ends, n = v.keys, v.starts, v.ends, v.n
     mods: list[Tense] = []
     words: list[str] = []
     jurs: set[str] = set()
@@ -175,12 +175,12 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
     if head is None:
         return None
     end, title_offices, role_ids, named, implied = head
-    if not jurs and not title_offices and " ".join(t.key for t in toks[j:end]) in NEEDS_JURISDICTION \
+    if not jurs and not title_offices and " ".join(keys[j:end]) in NEEDS_JURISDICTION \
             and _of_or_to(v, ix, end) is None:
         return None  # "Leader X": whose leader is not said
     specific = named or bool(jurs)
     end, possessive = _post_modifiers(v, end, mods, words)
-    label_end = toks[end - 1].end
+    label_end = ends[end - 1]
     hosts: set[str] = set()
     phrase = None if possessive else _of_or_to(v, ix, end)
     if phrase is not None and (phrase[2] == "to" or not jurs):  # "of" names whose only if nothing did
@@ -190,13 +190,13 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
             specific = True
         else:
             hosts = set(found)
-        label_end = toks[end - 1].end
-        possessive = toks[end - 1].possessive
-    start = toks[i].start
-    if toks[end - 1].key in ABBREVIATIONS and v.text[label_end : label_end + 1] == ".":
+        label_end = ends[end - 1]
+        possessive = v.possessive[end - 1]
+    start = starts[i]
+    if keys[end - 1] in ABBREVIATIONS and v.text[label_end : label_end + 1] == ".":
         label_end += 1  # "Sen."
-    label = " ".join(v.text[toks[jur_at if jur_at is not None else j].start : label_end].split())
-    title = Title(start, toks[end - 1].end, " ".join(v.text[start : toks[end - 1].end].split()),
+    label = " ".join(v.text[starts[jur_at if jur_at is not None else j] : label_end].split())
+    title = Title(start, ends[end - 1], " ".join(v.text[start : ends[end - 1]].split()),
                   _offices(ix, jurs, hosts, title_offices, role_ids), tuple(mods), specific,
                   label.replace("\u2019", "'"), tuple(words), named, implied and not jurs)
     return title, end, other or possessive
@@ -204,11 +204,11 @@ def parse_title(v: Tokens, ix: KBIndex, i: int) -> tuple[Title, int, bool] | Non
 
 def appositive(v: Tokens, ix: KBIndex, e: int) -> tuple[Title, int, bool] | None:
     """'NAME, the TITLE,' — a title in apposition right after a name."""
-    toks, n = v.toks, v.n
+    keys, n = v.keys, v.n
     if e >= n or BARRIER in v.gaps[e] or v.gaps[e].translate(NO_MARKUP).strip() not in APPOSITION_OPENERS:
         return None
     j = e
-    if toks[j].key in _ARTICLES and j + 1 < n and v.joined(j + 1, SPACE):
+    if keys[j] in _ARTICLES and j + 1 < n and v.joined(j + 1, SPACE):
         j += 1
     parsed = parse_title(v, ix, j)
     if parsed is None:
@@ -216,16 +216,16 @@ def appositive(v: Tokens, ix: KBIndex, e: int) -> tuple[Title, int, bool] | None
     title, end, other = parsed
     if end < n:
         after = v.gaps[end].translate(NO_MARKUP).lstrip(" \t\n")
-        if after[:1] == "." and toks[end - 1].key in ABBREVIATIONS:
+        if after[:1] == "." and keys[end - 1] in ABBREVIATIONS:
             return None  # "Ana Smith, Rep. Jo Lee": the abbreviation's period, and the title of the next name
-        if not (after[:1] in _CLOSERS or (toks[end].key in RELATIVE and v.kinds[end] == "space")):
+        if not (after[:1] in _CLOSERS or (keys[end] in RELATIVE and v.kinds[end] == "space")):
             return None
     return title, end, other
 
 
 def whole_title(v: Tokens, ix: KBIndex) -> Title | None:
     """The table cell is a title and nothing else ("Secretary of State")."""
-    if not v.toks:
+    if not v.n:
         return None
     parsed = parse_title(v, ix, 0)
     if parsed is None or parsed[1] != v.n or parsed[2] or not parsed[0].offices:

@@ -11,45 +11,57 @@ from __future__ import annotations
 from factlint.document import BARRIER
 from factlint.kb.index import END
 from factlint.lexicon import ABBREVIATIONS
-from factlint.text import Token, gap_kind, split_words
+from factlint.text import Token, gap_kind, split_arrays
 
 # What may join two tokens of one phrase (see ``factlint.text.gap_kind``).
 PHRASE = ("space", "hyphen", "dot")
 SPACE = ("space",)
 
 
-def is_word(tok: Token) -> bool:
-    return tok.raw[:1].isalpha()
+def is_word(raw: str) -> bool:
+    """A token written *raw* is a word, not a number."""
+    return raw[:1].isalpha()
 
 
 class GapKinds:
     """``gap_kind`` of each gap, computed when first asked for."""
 
-    __slots__ = ("gaps", "toks", "cache")
+    __slots__ = ("gaps", "raws", "cache")
 
-    def __init__(self, gaps: list[str], toks: list[Token]) -> None:
-        self.gaps, self.toks = gaps, toks
+    def __init__(self, gaps: list[str], raws: list[str]) -> None:
+        self.gaps, self.raws = gaps, raws
         self.cache: dict[int, str] = {}
 
     def __getitem__(self, i: int) -> str:
         kind = self.cache.get(i)
         if kind is None:
             gap = self.gaps[i]
-            kind = self.cache[i] = "space" if gap == " " else gap_kind(gap, self.toks[i - 1] if i else None)
+            kind = self.cache[i] = "space" if gap == " " else gap_kind(gap, self.raws[i - 1] if i else None)
         return kind
 
 
 class Tokens:
-    """One segment's tokens and gaps: ``gaps[i]`` is the text before token *i*."""
+    """One segment's tokens as parallel lists (:class:`factlint.text.Words`):
+    token *i* is ``raws[i]`` at ``[starts[i], ends[i])`` with key ``keys[i]``,
+    ``possessive[i]`` when an ``'s`` follows it; ``gaps[i]`` is the text before it.
+    (Lists, not an object per token: a draft has tens of thousands of words.)"""
 
-    __slots__ = ("text", "toks", "gaps", "kinds", "n", "memo")
+    __slots__ = ("text", "starts", "ends", "raws", "keys", "possessive", "gaps", "kinds", "n", "memo", "_toks")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks, self.gaps = split_words(text)
-        self.kinds = GapKinds(self.gaps, self.toks)
-        self.n = len(self.toks)
+        self.starts, self.ends, self.raws, self.keys, self.possessive, _, self.gaps = split_arrays(text)
+        self.kinds = GapKinds(self.gaps, self.raws)
+        self.n = len(self.raws)
         self.memo: dict[str, object] = {}  # what a stage works out once per segment
+        self._toks: list[Token] | None = None
+
+    @property
+    def toks(self) -> list[Token]:
+        """The tokens as :class:`factlint.text.Token` records (built when first asked for)."""
+        if self._toks is None:
+            self._toks = [Token(*t) for t in zip(self.starts, self.ends, self.raws, self.keys, self.possessive)]
+        return self._toks
 
     def joined(self, i: int, allowed: tuple[str, ...] = PHRASE) -> bool:
         """Token *i* continues the phrase of token *i-1*."""
@@ -62,7 +74,7 @@ class Tokens:
 
     def span_text(self, a: int, b: int) -> str:
         """The text of tokens [a, b) as written."""
-        return self.text[self.toks[a].start : self.toks[b - 1].end]
+        return self.text[self.starts[a] : self.ends[b - 1]]
 
     def sentence_break(self, i: int) -> bool:
         """A sentence (or paragraph) ends before token *i*."""
@@ -73,10 +85,10 @@ class Tokens:
             return "\n\n" in gap
         if self.kinds[i] == "dot":
             return False
-        prev = self.toks[i - 1]
-        if gap.lstrip().startswith(".") and prev.key in ABBREVIATIONS:
+        if gap.lstrip().startswith(".") and self.keys[i - 1] in ABBREVIATIONS:
             return False
-        return self.toks[i].raw[:1].isupper() or self.toks[i].raw[:1].isdigit()
+        first = self.raws[i][:1]
+        return first.isupper() or first.isdigit()
 
     def walk(self, trie: dict, i: int, allowed: tuple[str, ...] = PHRASE,
              acronyms: frozenset[str] = frozenset()) -> tuple[int, list]:
@@ -85,19 +97,19 @@ class Tokens:
         A word in *acronyms* matches only when not written in lower case
         ("us" is a pronoun; only "US" is the country).
         """
-        toks = self.toks
-        node = trie.get(toks[i].key) if i < self.n else None
+        keys = self.keys
+        node = trie.get(keys[i]) if i < self.n else None
         if node is None:  # the common case: the word starts nothing in this trie
             return i, []
-        if toks[i].key in acronyms and toks[i].raw.islower():
+        if keys[i] in acronyms and self.raws[i].islower():
             return i, []
         best_end, best = (i + 1, node[END]) if END in node else (i, [])
         j = i + 1
-        while j < self.n and not toks[j - 1].possessive and self.joined(j, allowed):
-            tok = toks[j]
-            if tok.key in acronyms and tok.raw.islower():
+        while j < self.n and not self.possessive[j - 1] and self.joined(j, allowed):
+            key = keys[j]
+            if key in acronyms and self.raws[j].islower():
                 break
-            node = node.get(tok.key)
+            node = node.get(key)
             if node is None:
                 break
             j += 1

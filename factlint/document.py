@@ -35,7 +35,7 @@ _DIRECTIVE_RE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\
 _DATE_PREFIX_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: not frozen, which costs a call per field (mentions.model.Title)
 class Segment:
     """A run of prose (one paragraph, heading, cell…) and where it came from."""
 

@@ -20,6 +20,7 @@ from factlint.tuning import TOKEN_KEYS_CACHE
 # joiners, word joiner) leave it one word: "Zelen\u00adskyy" is "Zelenskyy".
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 _SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
+_SPLIT_ASCII_RE = re.compile(r"([A-Za-z0-9]+)")  # the same words in ASCII text, found faster (ranges, not categories)
 _SPLIT_INVISIBLE_RE = re.compile(rf"([^\W_]+(?:[{INVISIBLE}]+[^\W_]+)*)", re.UNICODE)
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _POSSESSIVE_RE = re.compile("[" + "'\u2019\u02bc\u2018`\u00b4" + r"][sS]\b")
@@ -94,7 +95,10 @@ def split_arrays(text: str) -> Words:
     """The words of *text* and the gaps around them, as parallel lists (see :class:`Words`)."""
     # re.split does the scanning in C; offsets are running sums of the pieces.
     # gap, word, gap, word, ..., gap
-    parts = (_SPLIT_INVISIBLE_RE if _INVISIBLE_RE.search(text) else _SPLIT_RE).split(text)
+    if text.isascii():
+        parts = _SPLIT_ASCII_RE.split(text)
+    else:
+        parts = (_SPLIT_INVISIBLE_RE if _INVISIBLE_RE.search(text) else _SPLIT_RE).split(text)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=0))
     keys = list(map(_FOLDED.get, words))

@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     a.kb, a.corpus = a.kb.resolve(), a.corpus.resolve()  # the measured runs start in a temporary directory
     if not (a.kb / "roles.yaml").exists() or not any(a.corpus.glob("*.md")):
         sys.exit(f"instructions.py: no KB at {a.kb} or no articles in {a.corpus}: run bench/run.py once to generate them")
-    tag = hashlib.sha256(f"{a.python}{a.kb}".encode()).hexdigest()[:8]
+    # (PYTHONPATH too: a snapshot of the source measured with another install's interpreter has its own cache)
+    tag = hashlib.sha256(f"{a.python}{a.kb}{os.environ.get('PYTHONPATH', '')}".encode()).hexdigest()[:8]
     env = {**os.environ, "PYTHONHASHSEED": "0",
            "FACTLINT_CACHE_DIR": str(Path(tempfile.gettempdir()) / f"factlint-instructions-{tag}")}
     common = [str(a.kb), str(a.corpus), a.stage]

@@ -173,3 +173,6 @@ MAX_HOLDERS_NAMED = 4
 # How many distinct mention texts keep their word keys (factlint.text.token_keys): a
 # mention's words are read by several stages, and a draft repeats its names.
 TOKEN_KEYS_CACHE = 8192
+# Near-miss readings remembered per KB index (mentions.names.near_or_mixed); beyond this many, new ones are
+# worked out each time (a long-running server does not grow without bound)
+NEAR_MEMO_SIZE = 50_000

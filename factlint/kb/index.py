@@ -173,6 +173,9 @@ class KBIndex:
     family_people: dict[Key, tuple[str, ...]] = field(default_factory=dict, repr=False)
     # office id -> its holders by start (see holders_on), filled as drafts ask
     holder_starts: dict[str, tuple[list[int], list[dt.date], list[dt.date]]] = field(default_factory=dict, repr=False)
+    # (name keys, offices of a specific title or None) -> near-miss reading, filled as drafts ask
+    # (see factlint.mentions.names.near_or_mixed)
+    near_readings: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> KBIndex:

@@ -65,29 +65,24 @@ class _Linker:
     def scan(self) -> list[Mention]:
         """The resolver: at each candidate token, the title link, else the name link (see above)."""
         out: list[Mention] = []
-        keys = self.v.keys
+        v = self.v
+        keys = v.keys
         # Only a capitalised word, a title word or a modifier can begin anything.
         cand_keys = self.ix.candidate_keys
         # (over every word, so with C-level maps: a raw word's first letter, and its key)
-        capital = map(str.isupper, map(_FIRST, self.v.raws))
-        candidates = list(compress(count(), map(or_, capital, map(cand_keys.__contains__, keys))))
-        c = 0
-        i = 0
-        while True:
-            while c < len(candidates) and candidates[c] < i:
-                c += 1
-            if c == len(candidates):
-                break
-            i = candidates[c]
-            link = self.title_link(i) if keys[i] in cand_keys else None  # (title_at would refuse it)
-            if link is None and name_start(self.v, i):
-                link = self.name_link(i)
-            if link is None:
-                i += 1
+        capital = map(str.isupper, map(_FIRST, v.raws))
+        candidates = compress(count(), map(or_, capital, map(cand_keys.__contains__, keys)))
+        i = 0  # reading resumes here (a link covers the tokens before it)
+        for k in candidates:
+            if k < i:
                 continue
-            found, i = link
-            if found is not None:
-                out.append(found)
+            link = self.title_link(k) if keys[k] in cand_keys else None  # (title_at would refuse it)
+            if link is None and name_start(v, k):
+                link = self.name_link(k)
+            if link is not None:
+                found, i = link
+                if found is not None:
+                    out.append(found)
         return out
 
     # -- a title, then a name --------------------------------------------------

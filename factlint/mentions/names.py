@@ -31,6 +31,7 @@ from factlint.tuning import (
     MAX_NAME_TOKENS,
     MIN_SIMILAR_LENGTH,
     MIN_SLIP_LENGTH,
+    NEAR_MEMO_SIZE,
     NEAR_NAME_TOKENS,
     NEAR_SIMILARITY,
     SHORT_FORM_MIN_TOKENS,
@@ -262,9 +263,30 @@ def _near_forms(ix: KBIndex, keys: tuple[str, ...]) -> list[NameForm]:
     return near
 
 
+_UNSEEN = object()
+
+
 def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = None) -> Reading | None:
-    """Tokens [s, e) as a short form, a near miss or a mix of two people."""
+    """Tokens [s, e) as a short form, a near miss or a mix of two people.
+
+    A function of the words and the offices of a title that names them (a
+    jurisdiction or an office's own title), so it is remembered on the
+    index: drafts write the same names again and again, and a name the KB
+    does not know would be searched for at each mention."""
     keys = tuple(v.keys[s:e])
+    offices = title.offices if title is not None and title.specific else None
+    memo = ix.near_readings
+    got = memo.get((keys, offices), _UNSEEN)
+    if got is _UNSEEN:
+        got = _near_reading(ix, keys, offices)
+        if len(memo) < NEAR_MEMO_SIZE:
+            memo[keys, offices] = got
+    return None if got is None else Reading(got.kind, s, e, *got[3:])  # type: ignore[union-attr]
+
+
+def _near_reading(ix: KBIndex, keys: tuple[str, ...], offices: frozenset[str] | None) -> Reading | None:
+    """What :func:`near_or_mixed` reads *keys* as (tokens [0, len(keys)))."""
+    s, e = 0, len(keys)
     # A short form: first given name and family name of a longer form
     # ("Recep Erdogan" for Recep Tayyip Erdoğan).
     if len(keys) == 2:
@@ -286,11 +308,11 @@ def near_or_mixed(v: Tokens, ix: KBIndex, s: int, e: int, title: Title | None = 
     near = _near_forms(ix, keys)
     if near:
         persons = tuple(dict.fromkeys(nf.person for nf in near))
-        if title is not None and title.specific and not ix.served(persons, title.offices):
+        if offices is not None and not ix.served(persons, offices):
             # "President of Ostoria Martin Rios": not Marta Rios, who never
             # served Ostoria, but its president Martin Gerber mixed with a Rios
             mix = mixed(ix, keys, s, e)
-            if mix is not None and ix.served(mix.persons, title.offices, exact=True):
+            if mix is not None and ix.served(mix.persons, offices, exact=True):
                 return mix
         return Reading(K.NEAR, s, e, persons, near[0])
     return mixed(ix, keys, s, e)

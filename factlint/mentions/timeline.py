@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from itertools import compress, count
 from typing import NamedTuple
 
 from factlint.dates import Period, parse_period
@@ -224,15 +225,14 @@ def _stated(v: Tokens, last: Period | None) -> Iterator[tuple[int, int, Period]]
     A relative time counts from the one before it."""
     if not (_YEAR_RE.search(v.text) or (last is not None and _RELATIVE_RE.search(v.text))):
         return  # no year, no explicit time: most paragraphs
-    keys, i, n = v.keys, 0, v.n
-    while i < n:
-        found = _time_at(v, i, last) if keys[i] in TIME_WORDS else None
-        if found is not None:
-            last, j = found
-            yield i, j, last
-            i = j
+    i = 0  # reading resumes here (after the last time found)
+    for k in compress(count(), map(TIME_WORDS.__contains__, v.keys)):  # (the words a time may begin with)
+        if k < i:
             continue
-        i += 1
+        found = _time_at(v, k, last)
+        if found is not None:
+            last, i = found
+            yield k, i, last
 
 
 def clause_break(v: Tokens, k: int) -> bool:

@@ -105,7 +105,7 @@ def split_arrays(text: str) -> Words:
     if None in keys:
         keys = [k if k is not None else fold(w) for k, w in zip(keys, words)]
     n = len(words)
-    starts, ends, gaps = offsets[1::2], offsets[2::2], parts[0::2]
+    starts, ends, gaps = offsets[1:-1:2], offsets[2::2], parts[0::2]
     possessive, stops = [False] * n, [-1] * n
     hits = [m.start() + 1 for m in _POSSESSIVE_RE.finditer(text)]
     if not hits:

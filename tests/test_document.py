@@ -13,7 +13,8 @@ import re
 import pytest
 
 from factlint import document as D
-from factlint.text import split_words, tokenize
+from factlint.mentions.tokens import Tokens
+from factlint.text import _SPLIT_ASCII_RE, _SPLIT_RE, split_arrays, split_words, tokenize
 
 FULL = D._make_parser()
 
@@ -165,3 +166,23 @@ def test_quoted_front_matter_date() -> None:
 
     for value in ("'2024-06-21'", '"2024-06-21"', "2024-06-21"):
         assert str(parse_document(f"---\ndate: {value}\n---\nText.\n", "d.md").date) == "2024-06-21"
+
+
+@pytest.mark.parametrize("text", ["", "x", "Blinken's aide", "Biden’s and Xi`s", "a's's b", "_Lavrov_ said",
+                                  "Kim Jong-un\nmet", "s 's", "Erdoğan's", "Zelen\u00adskyy's “aide”", "snake_case 42x",
+                                  "ASCII only, with 1,000 words and O'Brien's hat."])
+def test_split_arrays_are_split_words_field_by_field(text: str) -> None:
+    toks, gaps = split_words(text)
+    w = split_arrays(text)
+    assert w.starts == [t.start for t in toks] and w.ends == [t.end for t in toks]
+    assert w.raws == [t.raw for t in toks] and w.keys == [t.key for t in toks]
+    assert w.possessive == [t.possessive for t in toks] and w.stops == [t.stop for t in toks]
+    assert w.gaps == gaps
+    view = Tokens(text)
+    assert view.toks == toks and view.keys == w.keys and view.n == len(toks)
+
+
+def test_ascii_text_is_split_into_the_same_words_as_by_unicode_categories() -> None:
+    assert [c for c in map(chr, range(128)) if bool(_SPLIT_ASCII_RE.fullmatch(c)) != bool(_SPLIT_RE.fullmatch(c))] == []
+    text = "snake_case 42x, O'Brien's hat -- A.B. (Jr.) #tag @handle"
+    assert _SPLIT_ASCII_RE.split(text) == _SPLIT_RE.split(text)

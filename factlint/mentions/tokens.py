@@ -43,14 +43,15 @@ class GapKinds:
 class Tokens:
     """One segment's tokens as parallel lists (:class:`factlint.text.Words`):
     token *i* is ``raws[i]`` at ``[starts[i], ends[i])`` with key ``keys[i]``,
-    ``possessive[i]`` when an ``'s`` follows it; ``gaps[i]`` is the text before it.
+    ``possessive[i]`` when an ``'s`` follows it (ending at ``stops[i]``); ``gaps[i]``
+    is the text before it.
     (Lists, not an object per token: a draft has tens of thousands of words.)"""
 
-    __slots__ = ("text", "starts", "ends", "raws", "keys", "possessive", "gaps", "kinds", "n", "memo", "_toks")
+    __slots__ = ("text", "starts", "ends", "raws", "keys", "possessive", "stops", "gaps", "kinds", "n", "memo", "_toks")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts, self.ends, self.raws, self.keys, self.possessive, _, self.gaps = split_arrays(text)
+        self.starts, self.ends, self.raws, self.keys, self.possessive, self.stops, self.gaps = split_arrays(text)
         self.kinds = GapKinds(self.gaps, self.raws)
         self.n = len(self.raws)
         self.memo: dict[str, object] = {}  # what a stage works out once per segment
@@ -60,7 +61,8 @@ class Tokens:
     def toks(self) -> list[Token]:
         """The tokens as :class:`factlint.text.Token` records (built when first asked for)."""
         if self._toks is None:
-            self._toks = [Token(*t) for t in zip(self.starts, self.ends, self.raws, self.keys, self.possessive)]
+            fields = zip(self.starts, self.ends, self.raws, self.keys, self.possessive, self.stops)
+            self._toks = list(map(Token._make, fields))
         return self._toks
 
     def joined(self, i: int, allowed: tuple[str, ...] = PHRASE) -> bool:

@@ -93,3 +93,24 @@ def test_a_name_run_ends_at_the_first_word_that_is_not_part_of_a_name(text: str,
 )
 def test_similar(a: str, b: str, expected: bool) -> None:
     assert similar(a, b, 0.8) is expected
+
+
+def test_near_readings_are_remembered_per_index_at_any_position(kb: KBIndex) -> None:
+    kb.near_readings.clear()
+    first = read(kb, "Antony Blinkin")
+    assert first is not None and first.kind == MentionKind.NEAR
+    assert len(kb.near_readings) == 1
+    v = Tokens("as said Antony Blinkin")
+    again = resolve(v, kb, 2, run_end(v, 2), titled=False)
+    assert again == first._replace(start=2, end=4)
+    assert len(kb.near_readings) == 1  # the same words: read from the memo
+
+
+def test_near_reading_memo_is_bounded(kb: KBIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factlint.mentions.names as names
+
+    kb.near_readings.clear()
+    monkeypatch.setattr(names, "NEAR_MEMO_SIZE", 0)
+    got = read(kb, "Antony Blinkin")
+    assert got is not None and got.persons == ("antony-blinken",)
+    assert kb.near_readings == {}

@@ -35,6 +35,11 @@ BLOCKS = [
     "> quoted\n> > nested\n",
     "text\n\n* * *\n\nmore\n",
     "text\n\n_ _ _\n",
+    "- * * *\n",
+    "1. ___\n\n2)\t- - -\n",
+    "> - _ _ _\n>* * *\n",
+    "para\n   -  -  -\n",
+    "- a\n  > ***\n",
     "- a\n- b\n\n1. one\n2) two\n",
     "> - listed in a quote\n>   1. and nested\n",
     "- - nested on one line\n",
@@ -47,6 +52,7 @@ BLOCKS = [
     "- item\n  ---\n",
     "> Quoted setext\n> ===\n",
     "\tTabbed code\n",
+    "Lone\rCR\r- list\r\r***\r",
     "plain words only, no markers at all\n",
 ]
 

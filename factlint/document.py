@@ -284,10 +284,17 @@ _MAY_EXCLUDE = re.compile(r"[`<\[]")
 
 
 def _parser(body: str = "") -> MarkdownIt:
-    """The parser for *body*: block rules whose markers it lacks are off."""
-    if "\r" in body:  # markdown-it reads a lone CR as a line break: so must the tests
-        body = body.replace("\r\n", "\n").replace("\r", "\n")
-    off = frozenset(name for name, has in _BLOCK_MARKERS.items() if not has(body)) if body else frozenset()
+    """The parser for *body*: block rules whose markers it lacks are off, and
+    so are the core rules that would leave its tokens as they are: text_join
+    (it joins inline tokens' children; inline content is parsed apart, per
+    block) and normalize, unless *body* has a CR or a NUL for it to replace."""
+    off: frozenset[str] = frozenset()
+    if body:
+        normal = "\r" not in body and "\0" not in body
+        if "\r" in body:  # markdown-it reads a lone CR as a line break: so must the tests
+            body = body.replace("\r\n", "\n").replace("\r", "\n")
+        off = frozenset([name for name, has in _BLOCK_MARKERS.items() if not has(body)]
+                        + ["text_join"] + (["normalize"] if normal else []))
     md = _PARSERS.get(off)
     if md is None:
         md = _PARSERS[off] = _make_parser(off)

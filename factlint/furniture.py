@@ -101,9 +101,10 @@ _LINK = re.compile(r"pic\.twitter\.com/\w+|https?://\S+")
 _AGENCY_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, PICTURE_AGENCIES))})\b")
 _RELATED_WORDS = ("ead more", "EAD MORE", "ead More", "elated", "ELATED")
 # ... and of a paragraph in lower case: one of these, or "By " opening it, or it holds no furniture
-_TRIGGERS = tuple(dict.fromkeys(("(@", "/", "|", "read more", "related", *CAPTION_WORDS,
-                                 *(m.split()[0].lower() for m in CREDIT_MARKERS))))
-_TRIGGER = re.compile("|".join(map(re.escape, _TRIGGERS)))  # one scan of the paragraph for any of them
+# (one that holds another is left out: "photograph" holds "photo")
+_TRIGGER_WORDS = tuple(dict.fromkeys(("(@", "/", "|", "read more", "related", *CAPTION_WORDS,
+                                      *(m.split()[0].lower() for m in CREDIT_MARKERS))))
+_TRIGGERS = tuple(w for w in _TRIGGER_WORDS if not any(v != w and v in w for v in _TRIGGER_WORDS))
 _CREDIT_WORD = re.compile("|".join(map(re.escape, CREDIT_MARKERS)))
 
 
@@ -212,11 +213,13 @@ def _signatures(text: str) -> Iterator[tuple[Kind, int, int]]:
                 yield Kind.RELATED, m.start(), m.end()
 
 
-def pieces(text: str) -> tuple[list[Piece], int]:
+def pieces(text: str, triggers: Sequence[str] = _TRIGGERS) -> tuple[list[Piece], int]:
     """The furniture of one paragraph, in order, and the tweet budget left
-    where a tweet's text reaches the paragraph's start (0: none)."""
-    low = text.lower()
-    if not (text.lstrip().startswith("By ") or _TRIGGER.search(low)):
+    where a tweet's text reaches the paragraph's start (0: none). *triggers*
+    may leave out those of ``_TRIGGERS`` known not to be in *text*."""
+    opens_by = text.lstrip().startswith("By ")
+    low = text.lower() if triggers or opens_by else ""
+    if not (opens_by or any(t in low for t in triggers)):
         return [], 0
     if any(w in low for w in CAPTION_WORDS) and _GALLERY.search(low):
         return [Piece(Kind.CAPTION, 0, len(text))], 0
@@ -257,7 +260,9 @@ def pieces(text: str) -> tuple[list[Piece], int]:
 
 def mark(segments: Sequence[Segment]) -> list[Segment]:
     """*segments* with their furniture marked."""
-    found = [pieces(seg.text) for seg in segments]
+    draft = "\n".join(seg.text for seg in segments).lower()
+    triggers = [t for t in _TRIGGERS if t in draft]  # one scan of the draft for each: most have none
+    found = [pieces(seg.text, triggers) for seg in segments]
     extra: dict[int, Piece] = {}
     for i, (own, carry) in enumerate(found):
         if carry > 0 and i > 0 and _adjacent(segments[i - 1], segments[i]):

@@ -173,3 +173,11 @@ def test_a_related_headline_is_undated(kb: KBIndex) -> None:
 def test_read_more_in_a_sentence_is_prose() -> None:
     assert kinds("You can read more about Joe Biden in our guide.") == []
     assert Kind.RELATED.value == "related"
+
+
+def test_a_draft_marks_each_paragraph_as_it_would_alone() -> None:
+    # mark() looks only for the trigger words the draft holds: a paragraph without one is left as it is
+    paras = ["Plain words, no furniture.", "Rain fell. — Ana Lee (@analee) May 1, 2024", "By Ana Lee",
+             "A crowd gathers. Photograph: A. Smith/Reuters", "Picture 2 of 9", "Related: Rain falls again"]
+    assert checked("\n\n".join(paras)) == [checked(p)[0] for p in paras]
+    assert checked("\n\n".join(paras[:1] * 2)) == [paras[0]] * 2

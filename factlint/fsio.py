@@ -83,10 +83,15 @@ def read_bytes(path: Path, limit: int, error: type[FactlintError], shown: str | 
     except OSError as exc:
         raise error(f"cannot read {what}: {os_reason(exc, path)}", where) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the stat and the open
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # replaced between the stat and the open
             raise error("not a regular file", where)
         with os.fdopen(fd, "rb", closefd=False) as f:
-            raw = f.read(limit + 1)
+            # a buffer of the size the file has, not of the limit (one per draft adds up);
+            # one byte more tells whether it grew since, and then it is read on to the limit
+            raw = f.read(min(st.st_size, limit) + 1)
+            if len(raw) > st.st_size:
+                raw += f.read(limit + 1 - len(raw))
     except OSError as exc:
         raise error(f"cannot read {what}: {os_reason(exc, path)}", where) from None
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,6 +23,20 @@ def test_read_bytes_refuses_over_the_limit(tmp_path: Path) -> None:
     f.write_bytes(b"x" * 11)
     with pytest.raises(DraftError, match=r"too large: over 10 bytes \(the limit for one draft\)"):
         read_bytes(f, 10, DraftError, what="draft")
+
+
+@pytest.mark.parametrize(("size", "limit", "ok"), [(10, 10, True), (11, 10, False), (10, 20, True), (25, 20, False)])
+def test_read_bytes_reads_on_when_the_file_grew_since_the_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              size: int, limit: int, ok: bool) -> None:
+    f = tmp_path / "a.md"
+    f.write_bytes(b"x" * size)
+    real = os.fstat  # as if stat'ed when it held 3 bytes
+    monkeypatch.setattr(os, "fstat", lambda fd: SimpleNamespace(st_mode=real(fd).st_mode, st_size=3))
+    if ok:
+        assert read_bytes(f, limit, DraftError) == b"x" * size
+    else:
+        with pytest.raises(DraftError, match="too large"):
+            read_bytes(f, limit, DraftError)
 
 
 @pytest.mark.parametrize(

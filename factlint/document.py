@@ -21,6 +21,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 from factlint.dates import check_day, parse_day
@@ -263,11 +264,32 @@ _BLOCK_MARKERS: dict[str, Callable[[str], bool]] = {
 }
 
 
+# The characters a block rule's block can begin with (after indentation and
+# container markers): on a line that begins with none of them the rule fails
+# at once, and is not called (markdown-it tries every rule at every line).
+_FIRST_CHARS = {"fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789", "reference": "[",
+                "html_block": "<", "heading": "#"}
+
+
+def _first_char(chars: str, fn: Any) -> Any:
+    def rule(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        if state.src[pos:pos + 1] not in chars:  # (an empty slice is "in": fn decides)
+            return False
+        return fn(state, line, end, silent)  # type: ignore[no-any-return]
+
+    return rule
+
+
 def _make_parser(off: frozenset[str] = frozenset()) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.disable("inline")  # inline content is parsed per block below, to map positions
     if off:
         md.disable(sorted(off))
+    for r in md.block.ruler.__rules__:
+        if r.name in _FIRST_CHARS:
+            r.fn = _first_char(_FIRST_CHARS[r.name], r.fn)
+    md.block.ruler.__cache__ = None
     for r in md.inline.ruler.__rules__:
         if r.name in ("backticks", "html_inline", "autolink", "image", "link"):
             r.fn = _wrap(r.name, r.fn)

@@ -335,13 +335,9 @@ def _segment(content: str, excluded: list[tuple[int, int]], first_line: int, src
              cursors: dict[int, int]) -> Segment | None:
     """Map an inline block's content back onto the source lines it came from."""
     text = content
-    if excluded:
-        chars = list(content)
-        for a, b in excluded:
-            for i in range(a, min(b, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = BARRIER
-        text = "".join(chars)
+    for a, b in excluded:  # each character but a line break becomes a BARRIER
+        if b > a:
+            text = text[:a] + "\n".join(BARRIER * len(p) for p in text[a:b].split("\n")) + text[b:]
     starts, lines, cols = [], [], []
     offset = 0
     for i, piece in enumerate(content.split("\n")):
@@ -349,10 +345,12 @@ def _segment(content: str, excluded: list[tuple[int, int]], first_line: int, src
         if li >= len(src_lines):
             return None
         src = src_lines[li]
-        col = src.find(piece, cursors.get(li, 0)) if piece else cursors.get(li, 0)
+        at = cursors.get(li, 0)
+        # most pieces begin where the line's cursor is: no search for them
+        col = at if src.startswith(piece, at) else src.find(piece, at) if piece else at
         if col < 0:
             stripped = piece.lstrip()
-            col = src.find(stripped, cursors.get(li, 0)) if stripped else -1
+            col = src.find(stripped, at) if stripped else -1
             if col < 0:
                 return None  # cannot place it exactly: better unchecked than misplaced
             col -= len(piece) - len(stripped)

@@ -92,6 +92,14 @@ def test_paragraph_without_markup_skips_inline_pass_but_keeps_exclusions() -> No
     assert "code Biden" not in second and "http" not in second and "and [Biden" + D.BARRIER in second
 
 
+
+def test_excluded_text_across_lines_keeps_its_line_breaks_and_positions() -> None:
+    doc = D.parse_document("Ask `code\nspan` and [Lee](http://x/a\n'T') now.\n  Then more.\n", "d.md")
+    seg = doc.segments[0]
+    b = D.BARRIER
+    assert seg.text == f"Ask {b * 5}\n{b * 5} and [Lee{b * 12}\n{b * 4} now.\n  Then more."
+    assert seg.position(seg.text.index("now")) == (3, 6) and seg.position(seg.text.index("Then")) == (4, 3)
+
 _WORD = re.compile(r"[^\W_]+")
 
 

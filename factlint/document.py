@@ -299,10 +299,6 @@ def _make_parser(off: frozenset[str] = frozenset()) -> MarkdownIt:
 
 _PARSERS: dict[frozenset[str], MarkdownIt] = {}
 _TABLE_TOKENS = frozenset({"tr_open", "td_open", "th_open", "td_close", "th_close"})
-# Code spans need a backtick, inline HTML and autolinks a "<", links and
-# images a "[": inline content with none of them has nothing to exclude, and
-# most paragraphs skip markdown-it's inline pass.
-_MAY_EXCLUDE = re.compile(r"[`<\[]")
 
 
 def _parser(body: str = "") -> MarkdownIt:
@@ -391,9 +387,13 @@ def parse_document(text: str, path: str, markdown: bool = True) -> Document:
         if not tok.map:
             continue
         env: dict[str, Any] = {}
-        if _MAY_EXCLUDE.search(tok.content):
-            md.inline.parse(tok.content, md, env, [])
-        seg = _segment(tok.content, env.get("_excluded", []), tok.map[0], src_lines, cursors)
+        content = tok.content
+        # Code spans need a backtick, inline HTML and autolinks a "<", links and
+        # images a "[": inline content with none of them has nothing to exclude,
+        # and most paragraphs skip markdown-it's inline pass.
+        if "`" in content or "<" in content or "[" in content:
+            md.inline.parse(content, md, env, [])
+        seg = _segment(content, env.get("_excluded", []), tok.map[0], src_lines, cursors)
         if seg is not None and in_cell:
             seg = dataclasses.replace(seg, row=row, cell=cell)
         if seg is not None:

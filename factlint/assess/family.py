@@ -37,9 +37,11 @@ def family_slips(doc: Document, mentions: list[Mention], loose: list[Loose]) -> 
         by_initial.setdefault(key[:1], []).append(key)
     match: dict[str, str | None] = {}  # loose words repeat: one search per word
     for key in {w.key for w in loose}:
-        found = next((k for k in by_initial.get(key[:1], ()) if similar(key, k, tuning.NEAR_SIMILARITY)), None)
-        if found is not None:
-            match[key] = found
+        near = by_initial.get(key[:1])
+        if near is not None:
+            found = next((k for k in near if similar(key, k, tuning.NEAR_SIMILARITY)), None)
+            if found is not None:
+                match[key] = found
     out = []
     if not match:
         return out

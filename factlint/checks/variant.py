@@ -32,6 +32,7 @@ class VariantCheck:
         assert ix is not None
         flagged = {(v.segment, v.start) for v in ctx.verdicts}
         family = options.get("family", True)
+        accepted: dict[str, tuple[str | None, tuple[str, ...]]] = {}  # person -> canonical family, its written forms
         for m in ctx.mentions:
             # (the kind first: most mentions are of canonical names, whose person need not be read)
             if m.kind == "name":
@@ -42,8 +43,12 @@ class VariantCheck:
                     yield Hit(m.segment, m.start, m.end, m.form_kind, {"text": " ".join(m.text.split()), "name": name},
                               (name,), fix=name)
             elif m.kind == "family" and family and len(m.persons) == 1 and (m.segment, m.start) not in flagged:
-                canonical = ix.canonical_family(m.persons[0])
-                if canonical and written(m.text) not in (written(canonical), written(_without_particles(canonical))):
+                pid = m.persons[0]
+                if pid not in accepted:  # a draft writes a family name alone again and again
+                    canonical = ix.canonical_family(pid)
+                    accepted[pid] = canonical, (written(canonical), written(_without_particles(canonical))) if canonical else ()
+                canonical, forms = accepted[pid]
+                if canonical and written(m.text) not in forms:
                     yield Hit(m.segment, m.start, m.end, "family", {"text": m.text, "name": canonical},
                               (canonical,), fix=canonical)
 

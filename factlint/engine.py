@@ -92,7 +92,9 @@ class Linter:
             # A line the editor silenced for every rule does not count at all,
             # not even as the first mention that later ones must match.
             mentions, loose = scan_document(doc, self.kb, date)
-            ctx.mentions = [m for m in mentions if doc.segments[m.segment].position(m.start)[0] not in silenced]
+            if silenced:
+                mentions = [m for m in mentions if doc.segments[m.segment].position(m.start)[0] not in silenced]
+            ctx.mentions = mentions
             assessor = Assessor(self.kb, ctx.mentions, loose)
             ctx.verdicts = assessor.verdicts() + _family_slips(doc, ctx.mentions, loose)
         findings: list[Finding] = []
@@ -196,6 +198,8 @@ def _suppressions(doc: Document, rules: dict[str, Rule]):  # type: ignore[no-unt
     """Inline ``<!-- factlint-disable ... -->`` comments -> a predicate on findings."""
     errors: list[FileError] = []
     ranges: list[tuple[int, int, set[str] | None]] = []
+    if not doc.directives:  # the common case: nothing to read
+        return (lambda f: False), errors, set()
     lines = doc.text.split("\n")
 
     def codes_of(d_codes: tuple[str, ...], line: int) -> set[str] | None:

@@ -36,19 +36,30 @@ class Assessor:
         self.ix = index
         self.kb = index.kb
         self.mentions = mentions
-        # how often the draft writes each name word (in mentions, and capitalised words that matched no one)
-        self.words: Counter[str] = Counter(w.key for w in loose)
-        for m in mentions:
-            self.words.update(token_keys(m.text))
+        self.loose = tuple(loose)
+        self._words: Counter[str] | None = None
         # person id -> mentions of them with one reading (full or family name)
         self.persons_in_doc: dict[str, int] = {}
         # ... with their full name: a family name alone after a near miss may be the near miss's
         self.full_in_doc: dict[str, int] = {}
         for m in mentions:
-            if m.kind in ("name", "family") and len(m.persons) == 1:
-                self.persons_in_doc[m.persons[0]] = self.persons_in_doc.get(m.persons[0], 0) + 1
+            if len(m.persons) == 1 and m.kind in ("name", "family"):
+                pid = m.persons[0]
+                self.persons_in_doc[pid] = self.persons_in_doc.get(pid, 0) + 1
                 if m.kind == "name":
-                    self.full_in_doc[m.persons[0]] = self.full_in_doc.get(m.persons[0], 0) + 1
+                    self.full_in_doc[pid] = self.full_in_doc.get(pid, 0) + 1
+
+    @property
+    def words(self) -> Counter[str]:
+        """How often the draft writes each name word (in mentions, and
+        capitalised words that matched no one); counted when a near miss
+        first asks, since only near misses weigh it."""
+        if self._words is None:
+            keys = [w.key for w in self.loose]
+            for m in self.mentions:
+                keys.extend(token_keys(m.text))
+            self._words = Counter(keys)
+        return self._words
 
     def verdicts(self) -> list[Verdict]:
         out = []

@@ -22,19 +22,31 @@ def family_slips(doc: Document, mentions: list[Mention], loose: list[Loose]) -> 
     if not loose:
         return []
     families: dict[str, tuple[str, str]] = {}  # folded family -> (as written, full mention)
+    seen: set[str] = set()  # a draft writes a name again and again: its family part is read once
     for m in mentions:
         if m.kind == "name" and len(m.persons) == 1 and m.form is not None:
-            fam = family_written(m)
-            families.setdefault(fold("".join(fam.split())), (fam, m.text))
+            part = m.family_text or m.text
+            if part not in seen:
+                seen.add(part)
+                fam = written(part)  # family_written(m)
+                families.setdefault(fold("".join(fam.split())), (fam, m.text))
+    if not families:
+        return []
     by_initial: dict[str, list[str]] = {}  # a slip keeps the first letter (see ``similar``)
     for key in families:
         by_initial.setdefault(key[:1], []).append(key)
     match: dict[str, str | None] = {}  # loose words repeat: one search per word
+    for key in {w.key for w in loose}:
+        near = by_initial.get(key[:1])
+        if near is not None:
+            found = next((k for k in near if similar(key, k, tuning.NEAR_SIMILARITY)), None)
+            if found is not None:
+                match[key] = found
     out = []
+    if not match:
+        return out
     for w in loose:
-        if w.key not in match:
-            match[w.key] = next((k for k in by_initial.get(w.key[:1], ()) if similar(w.key, k, tuning.NEAR_SIMILARITY)), None)
-        found = match[w.key]
+        found = match.get(w.key)
         if found is not None and not _named_before(doc, mentions, w):
             fam, full = families[found]
             name = _title_case(fam, full)

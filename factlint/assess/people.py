@@ -30,26 +30,28 @@ def conflated(ix: KBIndex, named: dict[str, int], m: Mention, full: dict[str, in
     ("Bill Barr … Barr said"), so it is no evidence that a KB person is meant."""
     full = named if full is None else full
     held = None
-    if m.title is not None and m.title.offices:
+    titled = m.title is not None and bool(m.title.offices)
+    if titled:
+        assert m.title is not None
         held = held_then(ix, (*m.persons, *m.family_persons), m.title.offices, m.when)  # read once for all three
-        if not plausible_mix(ix, m, full, held) or not _record_known(ix, m, held):
+        if not _record_known(ix, m, held) or not plausible_mix(ix, m, full, held):
             # More likely someone the KB does not know ("Defense Secretary
             # Robert Gates" in 2010, with no Gates of the time in the KB; "Sen.
             # Ana Smith" when the KB lists only today's senators).
             return None
+    elif not (_named_near(ix, full, m.persons, m) and _named_near(ix, full, m.family_persons, m)):
+        # Without a title, only when the draft itself names both people in full,
+        # and both were in office around the date: relatives share family names
+        # ("Eric Trump" is nobody's slip), and a common name of someone the KB
+        # does not know ("John Smith") combines a given and a family name of
+        # some KB people, named in a list of others or long out of office.
+        return None
     given, family = rank(ix, named, m.persons, m, held), rank(ix, named, m.family_persons, m, held)
     f = {"text": " ".join(m.text.split()), "first": facts.name(ix, given), "second": facts.name(ix, family),
          "date": m.when.text, "on_date": wording.on(m.when)}
-    if m.title is not None and m.title.offices:
+    if titled:
         f["instead"], suggest = _titled(ix, m, [given, family])
         return Verdict(VerdictKind.CONFLATED, Situation.TITLED, m.segment, m.start, m.end, f, suggest)
-    # Without a title, only when the draft itself names both people in full,
-    # and both were in office around the date: relatives share family names
-    # ("Eric Trump" is nobody's slip), and a common name of someone the KB
-    # does not know ("John Smith") combines a given and a family name of
-    # some KB people, named in a list of others or long out of office.
-    if not (_named_near(ix, full, m.persons, m) and _named_near(ix, full, m.family_persons, m)):
-        return None
     f["instead"] = wording.WHICH_IS_MEANT
     return Verdict(VerdictKind.CONFLATED, Situation.UNTITLED, m.segment, m.start, m.end, f,
                    (facts.name(ix, given), facts.name(ix, family)))
@@ -102,15 +104,17 @@ def rank(ix: KBIndex, named: dict[str, int], people: Iterable[str], m: Mention,
     in some office at the date, most recent (*held*: ``held_then`` of at
     least these people, if already read)."""
     offices = m.title.offices if m.title is not None else frozenset()
+    when = m.when
 
     def score(pid: str) -> tuple[bool, bool, bool, dt.date]:
         fits = active = False
         latest = dt.date.min
         for t in ix.tenures(pid):
-            if t.may_cover(m.when):
+            if t.may_cover(when):
                 active = True
                 fits = fits or t.office in offices
-            latest = max(latest, t.start.start)
+            if t.start.start > latest:
+                latest = t.start.start
         return (named.get(pid, 0) > 0, fits, active, latest)
 
     # Someone the draft names outranks everyone else: score only them if any;
@@ -155,15 +159,13 @@ def plausible_mix(ix: KBIndex, m: Mention, full: dict[str, int] | None = None,
     if held is None:
         held = held_then(ix, (*m.persons, *m.family_persons), offices, when)
 
-    def fits(p: str) -> set[str]:  # the jurisdictions of the title's offices *p* held then
-        return {ix.office(t.office).jurisdiction for t in held.get(p, ())}
-
     def around(p: str, where: set[str]) -> bool:
         named = full is None or full.get(p, 0) > 0
         return any(t.may_cover(near) and (named or ix.office(t.office).jurisdiction in where) for t in ix.tenures(p))
 
     def mix(holders: Iterable[str], others: Iterable[str]) -> bool:
-        where = set().union(*map(fits, holders))
+        # the jurisdictions of the title's offices that the holders held then
+        where = {ix.office(t.office).jurisdiction for p in holders if p in held for t in held[p]}
         return bool(where) and any(around(p, where) for p in others)
 
     return mix(m.persons, m.family_persons) or mix(m.family_persons, m.persons)

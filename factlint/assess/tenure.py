@@ -154,6 +154,8 @@ def title_verdict(ix: KBIndex, m: Mention, named: Collection[str] = ()) -> Verdi
     fits it; *named* are the people the draft names elsewhere."""
     assert m.title is not None
     tense, word = modifier(m.title)
+    if tense in _HOLDING_FITS and any(_held_then(ix, pid, m.title, m.when) for pid in m.persons):
+        return None  # the common case: a reading of the name held the title then (``judge`` says so too)
     best: Verdict | None = None
     for pid in by_title(ix, m):
         v = judge(ix, m, pid, tense, word, named)
@@ -161,6 +163,12 @@ def title_verdict(ix: KBIndex, m: Mention, named: Collection[str] = ()) -> Verdi
             return None  # some reading of the name fits the title
         best = best or v
     return best
+
+
+def _held_then(ix: KBIndex, pid: str, title: Title, when: Period) -> bool:
+    """The person held an office of the title (with its party, if it names one) at some reading of *when*."""
+    offices, party = title.offices, title.party
+    return any(t.office in offices and (not party or t.party == party) and t.may_cover(when) for t in ix.tenures(pid))
 
 
 def by_title(ix: KBIndex, m: Mention) -> tuple[str, ...]:

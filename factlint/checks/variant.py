@@ -31,16 +31,24 @@ class VariantCheck:
         ix = ctx.index
         assert ix is not None
         flagged = {(v.segment, v.start) for v in ctx.verdicts}
+        family = options.get("family", True)
+        accepted: dict[str, tuple[str | None, tuple[str, ...]]] = {}  # person -> canonical family, its written forms
         for m in ctx.mentions:
-            if (m.segment, m.start) in flagged or len(m.persons) != 1:
-                continue
-            person = ix.kb.people[m.persons[0]]
-            if m.kind == "name" and m.form_kind in ("alias", "variant") and not reads_as(ctx, m.segment, m.start, person.name):
-                yield Hit(m.segment, m.start, m.end, m.form_kind, {"text": " ".join(m.text.split()), "name": person.name},
-                          (person.name,), fix=person.name)
-            elif m.kind == "family" and options.get("family", True):
-                canonical = ix.canonical_family(person.id)
-                if canonical and written(m.text) not in (written(canonical), written(_without_particles(canonical))):
+            # (the kind first: most mentions are of canonical names, whose person need not be read)
+            if m.kind == "name":
+                if m.form_kind not in ("alias", "variant") or len(m.persons) != 1 or (m.segment, m.start) in flagged:
+                    continue
+                name = ix.kb.people[m.persons[0]].name
+                if not reads_as(ctx, m.segment, m.start, name):
+                    yield Hit(m.segment, m.start, m.end, m.form_kind, {"text": " ".join(m.text.split()), "name": name},
+                              (name,), fix=name)
+            elif m.kind == "family" and family and len(m.persons) == 1 and (m.segment, m.start) not in flagged:
+                pid = m.persons[0]
+                if pid not in accepted:  # a draft writes a family name alone again and again
+                    canonical = ix.canonical_family(pid)
+                    accepted[pid] = canonical, (written(canonical), written(_without_particles(canonical))) if canonical else ()
+                canonical, forms = accepted[pid]
+                if canonical and written(m.text) not in forms:
                     yield Hit(m.segment, m.start, m.end, "family", {"text": m.text, "name": canonical},
                               (canonical,), fix=canonical)
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from factlint.dates import Period
 from factlint.kb.model import KnowledgeBase, Office, Person, Tenure
 from factlint.lexicon import (
     NAME_PARTICLES,
@@ -176,6 +177,8 @@ class KBIndex:
     # (name keys, offices of a specific title or None) -> near-miss reading, filled as drafts ask
     # (see factlint.mentions.names.near_or_mixed)
     near_readings: dict = field(default_factory=dict, repr=False)
+    # person id -> their family name as written (see canonical_family), filled as drafts ask
+    canonical_families: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> KBIndex:
@@ -289,10 +292,7 @@ class KBIndex:
     def office(self, office_id: str) -> Office:
         return self.kb.offices[office_id]
 
-    def holders_on(self, office_ids: frozenset[str] | set[str], when: object) -> list[Tenure]:
-        from factlint.dates import Period
-
-        assert isinstance(when, Period)
+    def holders_on(self, office_ids: frozenset[str] | set[str], when: Period) -> list[Tenure]:
         out: list[Tenure] = []
         for oid in office_ids:
             holders = self.kb.offices[oid].holders
@@ -325,15 +325,21 @@ class KBIndex:
         return self.forms_by_person.get(person, [])
 
     def canonical_family(self, person: str) -> str | None:
-        """The family name as the person's canonical name writes it."""
+        """The family name as the person's canonical name writes it (worked
+        out once per person: a draft names the same people again and again)."""
+        if person in self.canonical_families:
+            return self.canonical_families[person]
+        found = None
         name = self.kb.people[person].name
         for nf in self.by_family_of(person):
             if nf.kind == "canonical":
                 toks = tokenize(name)
                 a, b = nf.family_span()
                 if b <= len(toks):
-                    return name[toks[a].start : toks[b - 1].end]
-        return None
+                    found = name[toks[a].start : toks[b - 1].end]
+                    break
+        self.canonical_families[person] = found
+        return found
 
     def tenures(self, person: str) -> list[Tenure]:
         return self.tenures_by_person.get(person, [])

@@ -99,19 +99,17 @@ class _Packed(dict):  # type: ignore[type-arg]
         raise NotImplementedError
 
     def __getitem__(self, key: Any) -> Any:
-        value = dict.__getitem__(self, key)
+        value = _dict_getitem(self, key)
         if value.__class__ is bytes:
             value = self._decode(value)
-            dict.__setitem__(self, key, value)
+            _dict_setitem(self, key, value)
         return value
 
     def get(self, key: Any, default: Any = None) -> Any:
-        value = dict.get(self, key, _ABSENT)
-        if value is _ABSENT:
-            return default
-        if value.__class__ is bytes:
+        value = _dict_get(self, key, default)
+        if value.__class__ is bytes and key in self:  # (a bytes *default* is returned as it is)
             value = self._decode(value)
-            dict.__setitem__(self, key, value)
+            _dict_setitem(self, key, value)
         return value
 
     def values(self) -> list[Any]:  # type: ignore[override]
@@ -130,7 +128,7 @@ class _Packed(dict):  # type: ignore[type-arg]
         return (self.__class__, (self._ctx,), None, None, iter(dict.items(self)))
 
 
-_ABSENT = object()
+_dict_get, _dict_getitem, _dict_setitem = dict.get, dict.__getitem__, dict.__setitem__
 
 
 class FormLists(_Packed):
@@ -179,9 +177,9 @@ class People(_Packed):
     def _decode(self, raw: bytes) -> Person:
         if raw[:1] == _PICKLE:
             return pickle.loads(raw[1:])  # noqa: S301 - written by this module into the cache
-        values = dict(zip(_PERSON_FIELDS, marshal.loads(raw[1:])))
-        values["origin"] = _origin(self._ctx, values["origin"])
-        return Person(**values)
+        values = list(marshal.loads(raw[1:]))  # the fields in their order (``_encode_person``)
+        values[_PERSON_ORIGIN] = _origin(self._ctx, values[_PERSON_ORIGIN])
+        return Person(*values)
 
 
 class Offices(_Packed):
